@@ -1,0 +1,45 @@
+# Two entry points: `make run` (install, ingest the bundled corpus when the store is empty,
+# serve GraphQL) and `make test` (everything CI checks). The rest are their parts.
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+VENV ?= .venv
+PY := $(VENV)/bin/python
+NODE_LINTER := tools/cypher-lint
+CORPUS := data/policies
+
+.PHONY: run serve test install lint-node schema bench clean
+
+run: install
+	$(VENV)/bin/ingest $(CORPUS) --if-empty
+	$(MAKE) --no-print-directory serve
+
+serve:
+	$(VENV)/bin/uvicorn graphapi.app:create_app --factory --host $(HOST) --port $(PORT) --no-access-log
+
+test: install lint-node
+	$(PY) -m pytest -q
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || "$$(tools/find-python.sh)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+# Neo4j's own Cypher linter, pinned, installed into a local node_modules.
+lint-node: $(NODE_LINTER)/node_modules/.installed
+
+$(NODE_LINTER)/node_modules/.installed: $(NODE_LINTER)/package.json $(NODE_LINTER)/package-lock.json
+	cd $(NODE_LINTER) && npm ci --silent --no-audit --no-fund
+	@touch $@
+
+schema: install
+	$(PY) -m graphapi.schema_export > schema.graphql
+
+bench: install lint-node
+	$(PY) -m bench.run
+
+clean:
+	rm -rf $(VENV) $(NODE_LINTER)/node_modules var

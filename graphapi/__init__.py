@@ -1,0 +1,1 @@
+"""GraphQL API over the talent-policy graph: store adapters, domain reasoning, schema, app."""

@@ -1,0 +1,1 @@
+"""Domain logic: plain Python over plain data, no I/O."""

@@ -1,0 +1,1 @@
+"""Graph store adapters behind one async interface (see base.py)."""

@@ -1,0 +1,1 @@
+"""Ingest: policy text -> provisions -> facts -> graph."""
