@@ -372,6 +372,8 @@ class Benefit:
     funders: tuple[FunderShare, ...] = ()
     conditions: tuple[str, ...] = ()  # 考核优秀, 年度考核合格后发放, 全职在官渡区工作
     employment: tuple[Employment, ...] = ()  # modes it is limited to (全职); empty: any
+    amount_levels: tuple[float, ...] = ()  # 档次: 1000万元、1500万元、2000万元 (decided at selection)
+    requires_title_ids: tuple[str, ...] = ()  # only for holders of one of these (引进“两院”在职院士 200万元)
 
 
 @dataclass(frozen=True, slots=True)
