@@ -61,6 +61,10 @@ class RegionTree:
             current = self._by_id.get(current.parent_id) if current.parent_id else None
         return chain
 
+    def within(self, region_id: str) -> list[Region]:
+        """The region itself and every region inside it."""
+        return [region for region in self if self.contains(region_id, region.id)]
+
     def contains(self, outer_id: str, inner_id: str) -> bool:
         """True when `inner_id` lies within `outer_id` (or is it)."""
         return any(region.id == outer_id for region in self.ancestors(inner_id))

@@ -29,6 +29,21 @@ def count_round_trip() -> None:
     round_trips.set(round_trips.get() + 1)
 
 
+def plain(query: str, column: str, value: Any, elements: tuple[type, ...]) -> Any:
+    """A returned value as plain dicts and lists. Graph elements (the driver's node,
+    relationship and path types, `elements`) are refused: queries return maps such as
+    `n {.*}`, which both backends give alike."""
+    if isinstance(value, elements):
+        raise StoreError(
+            f"query {query!r} returns a graph element in column {column!r}: return a map, e.g. n {{.*}}"
+        )
+    if isinstance(value, dict):
+        return {key: plain(query, column, item, elements) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(query, column, item, elements) for item in value]
+    return value
+
+
 class GraphStore(Protocol):
     backend: str  # "falkordb" | "neo4j"
 
@@ -40,14 +55,25 @@ class GraphStore(Protocol):
     async def ping(self) -> None:
         """Raise StoreUnavailable with the reason when the store does not answer."""
 
-    async def read(self, query: str, **params: Any) -> list[Row]:
-        """Run the named read query; one round trip; rows as plain dicts."""
+    async def read(self, query: str, /, **params: Any) -> list[Row]:
+        """Run the named read query; one round trip; rows as plain dicts.
 
-    async def write(self, query: str, **params: Any) -> None:
+        `query` is positional-only so that a Cypher parameter may be called $query too."""
+
+    async def write(self, query: str, /, **params: Any) -> None:
         """Run the named write query atomically; one round trip."""
 
     def fulltext_query(self, text: str) -> str:
-        """Turn user text into this backend's full-text query string (phrase semantics)."""
+        """Turn user text into this backend's full-text query string (phrase semantics).
+
+        Returns '' when the text holds nothing searchable (only punctuation or spaces): the
+        caller then has no hits and must not run the search query.
+        """
+
+    def index_terms(self, text: str) -> str | None:
+        """The value the loader stores in a Provision's `searchTerms` so that `fulltext_query`
+        finds it (FalkorDB: character bigrams, see graphapi.store.fulltext), or None when the
+        backend indexes `text` itself (Neo4j)."""
 
     async def reset(self) -> None:
         """Delete every node and relationship (keeps indexes)."""

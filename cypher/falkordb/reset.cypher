@@ -1,0 +1,3 @@
+// Delete every node and relationship; indexes stay.
+MATCH (n)
+DETACH DELETE n

@@ -1,0 +1,16 @@
+// FalkorDB schema: an exact-match index on `id` per label, and the provision full-text index.
+// Each statement is run by FalkorDBStore.open(); "already indexed" errors are expected on reopen.
+// The full-text index covers `searchTerms` (character bigrams, see graphapi/store/fulltext.py),
+// with no stopwords and no stemming so that every bigram is a token, kept as written.
+CREATE INDEX FOR (n:Policy) ON (n.id);
+CREATE INDEX FOR (n:Provision) ON (n.id);
+CREATE INDEX FOR (n:Program) ON (n.id);
+CREATE INDEX FOR (n:Tier) ON (n.id);
+CREATE INDEX FOR (n:Title) ON (n.id);
+CREATE INDEX FOR (n:Award) ON (n.id);
+CREATE INDEX FOR (n:Criterion) ON (n.id);
+CREATE INDEX FOR (n:Benefit) ON (n.id);
+CREATE INDEX FOR (n:StackingRule) ON (n.id);
+CREATE INDEX FOR (n:Region) ON (n.id);
+CREATE INDEX FOR (n:Organization) ON (n.id);
+CALL db.idx.fulltext.createNodeIndex({label: 'Provision', stopwords: []}, {field: 'searchTerms', nostem: true})

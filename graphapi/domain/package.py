@@ -1,0 +1,224 @@
+"""The best lawful benefit package for a profile (bestPackage).
+
+1. Tiers: the ELIGIBLE tiers from `eligibility.assess`, one per program — the highest-ranked
+   one, since a person is recognised in one class (类别) of a program. NEEDS_INFO tiers that
+   would rank higher, or open a program with no eligible tier, are named as what the missing
+   fields could add (`could_add`).
+2. Benefits of those tiers that are the person's own. Benefits paid to the employer, the
+   recruiter (引才奖励) or a team go to `set_aside` with that reason, as do benefits limited
+   to an employment mode (全职) the person does not (or does not say they) work in.
+3. Amounts through `amounts.compute`, with the house price for capped housing subsidies;
+   non-cash SERVICE benefits are listed with amount 0.
+4. Stacking through `stacking.check` — the same rules as checkDuplicateEnjoyment: what a rule
+   sets aside moves to `set_aside` with the rule's explanation. Pairs no rule covers stay in the
+   package and are reported. Where rules disagree (one allows what another restricts) the
+   restricting rule is applied, so that nothing unlawful is paid, and the disagreement is stated
+   in the explanation for the office to decide.
+5. The total of the kept items (yearly benefits without a stated duration count one year).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from graphapi.domain import explain
+from graphapi.domain.amounts import Amount, compute
+from graphapi.domain.eligibility import TierAssessment, assess
+from graphapi.domain.knowledge import Knowledge
+from graphapi.domain.model import (
+    Benefit,
+    EligibilityStatus,
+    Employment,
+    Program,
+    Recipient,
+    Tier,
+)
+from graphapi.domain.profile import Claim, EntityRelations, TalentProfile
+from graphapi.domain.regions import RegionTree
+from graphapi.domain.stacking import (
+    Conflict,
+    DuplicateReport,
+    RuleConflict,
+    UncoveredPair,
+    Verdict,
+    check,
+)
+
+APPLICANT = "申请人"  # the person of the claims built for the stacking check
+
+
+@dataclass(frozen=True, slots=True)
+class PackageItem:
+    benefit: Benefit
+    tier: Tier | None
+    program: Program | None
+    amount: Amount
+    reason: str  # Chinese: why it is in the package, or why it was set aside
+    citation: str  # provision id of the benefit
+
+    @property
+    def value(self) -> float:
+        return self.amount.value
+
+
+@dataclass(slots=True)
+class Package:
+    items: list[PackageItem]
+    set_aside: list[PackageItem]
+    total_max_amount: float
+    explanation: str
+    tiers: list[TierAssessment] = field(default_factory=list)  # the tiers the package rests on
+    could_add: list[TierAssessment] = field(default_factory=list)  # NEEDS_INFO tiers
+    conflicts: list[Conflict] = field(default_factory=list)
+    uncovered: list[UncoveredPair] = field(default_factory=list)
+    rule_conflicts: list[RuleConflict] = field(default_factory=list)
+
+
+def best_package(
+    profile: TalentProfile,
+    knowledge: Knowledge,
+    relations: EntityRelations,
+    regions: RegionTree,
+    *,
+    as_of_year: int | None = None,
+) -> Package:
+    """Everything `profile` can lawfully receive across the programs that apply; see the module docstring."""
+    assessments = assess(profile, knowledge, relations, regions, as_of_year=as_of_year)
+    chosen, passed_over = _one_tier_per_program(assessments)
+    could_add = [
+        a
+        for a in assessments
+        if a.status is EligibilityStatus.NEEDS_INFO
+        and (a.tier.program_id not in chosen or a.tier.rank < chosen[a.tier.program_id].tier.rank)
+    ]
+
+    candidates: list[PackageItem] = []
+    set_aside: list[PackageItem] = []
+    amounts: dict[str, Amount] = {}
+    for assessment in chosen.values():
+        for benefit in knowledge.benefits_of(assessment.tier.id):
+            amounts[benefit.id] = compute(benefit, profile.house_price)
+            item = _item(knowledge, assessment, benefit, amounts[benefit.id])
+            refusal = _not_personal(profile, benefit)
+            if refusal:
+                set_aside.append(_with_reason(item, refusal))
+            else:
+                candidates.append(item)
+
+    report = check([Claim(APPLICANT, i.benefit.id) for i in candidates], knowledge, regions, amounts)
+    removed: dict[str, list[str]] = defaultdict(list)
+    for conflict in report.conflicts:
+        if conflict.verdict is not Verdict.ALLOWED:
+            for claim in conflict.set_aside:
+                removed[claim.benefit_id].append(conflict.explanation)
+    items = []
+    for item in candidates:
+        if item.benefit.id in removed:
+            set_aside.append(_with_reason(item, explain.sentences(dict.fromkeys(removed[item.benefit.id]))))
+        else:
+            items.append(item)
+
+    total = round(sum(item.value for item in items), 2)
+    return Package(
+        items=items,
+        set_aside=set_aside,
+        total_max_amount=total,
+        explanation=_explanation(knowledge, chosen, passed_over, could_add, items, set_aside, total, report),
+        tiers=list(chosen.values()),
+        could_add=could_add,
+        conflicts=report.conflicts,
+        uncovered=report.uncovered,
+        rule_conflicts=report.rule_conflicts,
+    )
+
+
+def _one_tier_per_program(
+    assessments: list[TierAssessment],
+) -> tuple[dict[str, TierAssessment], dict[str, list[TierAssessment]]]:
+    chosen: dict[str, TierAssessment] = {}
+    passed_over: dict[str, list[TierAssessment]] = defaultdict(list)
+    eligible = [a for a in assessments if a.status is EligibilityStatus.ELIGIBLE]
+    for assessment in sorted(eligible, key=lambda a: (a.tier.rank, a.tier.id)):
+        program_id = assessment.tier.program_id
+        if program_id in chosen:
+            passed_over[program_id].append(assessment)
+        else:
+            chosen[program_id] = assessment
+    return chosen, passed_over
+
+
+def _item(knowledge: Knowledge, assessment: TierAssessment, benefit: Benefit, amount: Amount) -> PackageItem:
+    label = explain.tier_label(assessment.program, assessment.tier)
+    reason = f"根据{knowledge.reference(benefit.cited_in)}，{label}可享受{benefit.name}"
+    if benefit.conditions:
+        reason += f"（须{explain.listing(benefit.conditions)}）"
+    return PackageItem(
+        benefit,
+        assessment.tier,
+        assessment.program,
+        amount,
+        explain.sentences([reason, amount.note]),
+        benefit.cited_in,
+    )
+
+
+def _with_reason(item: PackageItem, reason: str) -> PackageItem:
+    return PackageItem(
+        item.benefit, item.tier, item.program, item.amount, explain.sentences([reason]), item.citation
+    )
+
+
+def _not_personal(profile: TalentProfile, benefit: Benefit) -> str | None:
+    """Why a benefit of an eligible tier is not the person's to receive, or None."""
+    if benefit.recipient is not Recipient.PERSON:
+        return explain.recipient_set_aside(benefit.name, benefit.recipient)
+    if benefit.employment and (profile.employment is None or profile.employment not in benefit.employment):
+        names = {Employment.FULL_TIME: "全职", Employment.FLEXIBLE: "柔性引进"}
+        modes = "或".join(names[m] for m in benefit.employment)
+        return explain.employment_set_aside(benefit.name, modes, known=profile.employment is not None)
+    return None
+
+
+def _explanation(
+    knowledge: Knowledge,
+    chosen: dict[str, TierAssessment],
+    passed_over: dict[str, list[TierAssessment]],
+    could_add: list[TierAssessment],
+    items: list[PackageItem],
+    set_aside: list[PackageItem],
+    total: float,
+    report: DuplicateReport,
+) -> str:
+    lines: list[str] = []
+    if not chosen:
+        lines.append("根据所填信息，未找到符合条件的人才类别，暂无可享受的待遇")
+    for program_id, assessment in chosen.items():
+        program = assessment.program
+        name = program.name if program else program_id
+        lines.append(
+            explain.one_tier_per_program(
+                name,
+                explain.tier_label(None, assessment.tier),
+                [explain.tier_label(None, other.tier) for other in passed_over.get(program_id, [])],
+            )
+        )
+    if items:
+        lines.append(f"可享受{len(items)}项待遇，现金待遇合计最高{explain.yuan(total)}")
+        if any(item.amount.open_ended for item in items):
+            lines.append("其中按年发放且文件未规定年限的待遇按一年计")
+        if any(item.amount.total is None and item.amount.cash for item in items):
+            lines.append("部分待遇文件未规定金额，未计入合计")
+    if set_aside:
+        lines.append(f"另有{len(set_aside)}项不计入，原因见各项说明")
+    for assessment in could_add:
+        lines.append(
+            explain.could_add(explain.tier_label(assessment.program, assessment.tier), assessment.missing)
+        )
+    if report.uncovered:
+        lines.append(
+            f"有{len(report.uncovered)}组待遇未找到适用的不重复享受规定，已分别计列，请由主管部门核实"
+        )
+    for conflict in report.rule_conflicts:
+        lines.append(conflict.explanation)
+    return explain.sentences(lines)

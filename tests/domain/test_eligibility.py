@@ -1,0 +1,450 @@
+"""Eligibility per tier: three-valued, cited, over hand-built facts of the corpus and of an unseen policy."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphapi.domain.eligibility import TierAssessment, assess
+from graphapi.domain.knowledge import Knowledge
+from graphapi.domain.model import (
+    Criterion,
+    CriterionKind,
+    CriterionRole,
+    Degree,
+    EligibilityStatus,
+    Employment,
+    Level,
+    ProfessionalRank,
+    Program,
+    Tier,
+)
+from graphapi.domain.profile import AwardHolding, TalentProfile
+from graphapi.domain.regions import default_regions
+from tests.domain.facts_fixtures import (
+    CAS,
+    CHANGJIANG_CHAIR,
+    CHANGJIANG_YOUNG,
+    DC_FLEX,
+    NAT_PROGRESS,
+    NSFC_YOUNG,
+    SZ_TIER,
+    YN_HLT_TIER,
+    YN_PROGRESS,
+    YN_TEAM_TIER,
+    all_knowledge,
+    gd_tier,
+    relations,
+    xs_tier,
+)
+
+ELIGIBLE, INELIGIBLE, NEEDS_INFO = (
+    EligibilityStatus.ELIGIBLE,
+    EligibilityStatus.INELIGIBLE,
+    EligibilityStatus.NEEDS_INFO,
+)
+GUANDU = "region:km-guandu"
+YN_HLT_POLICY = "《云南省千人计划“高层次人才”专项实施细则（试行）》"
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    return all_knowledge()
+
+
+def run(knowledge: Knowledge, profile: TalentProfile, **options) -> dict[str, TierAssessment]:
+    results = assess(profile, knowledge, relations(), default_regions(), as_of_year=2024, **options)
+    return {a.tier.id: a for a in results}
+
+
+def criterion_ids(criteria: list[Criterion]) -> set[str]:
+    return {c.id for c in criteria}
+
+
+def second_prize(rank: int | None, grade: str | None = "二等奖") -> AwardHolding:
+    return AwardHolding(NAT_PROGRESS, "国家科学技术进步奖", grade, rank, 2020)
+
+
+def winner(rank: int | None = 2, **fields) -> TalentProfile:
+    base = dict(awards=(second_prize(rank),), age=50, employment=Employment.FULL_TIME, region_id=GUANDU)
+    return TalentProfile(**{**base, **fields})
+
+
+def jieqing(age: int, **fields) -> TalentProfile:
+    base = dict(title_ids=(NSFC_YOUNG,), title_names={NSFC_YOUNG: "杰青"}, age=age, region_id=GUANDU)
+    return TalentProfile(**{**base, **fields})
+
+
+# --- the national second prize ---------------------------------------------------------------
+
+
+def test_second_prize_rank_two_is_guandu_b_via_its_second_prize_item(knowledge):
+    results = run(knowledge, winner(rank=2))
+    b = results[gd_tier("B")]
+    assert b.status is ELIGIBLE
+    assert "crit:gd-b-1" in criterion_ids(b.matched)
+    assert b.missing == []
+    assert "gd-2023-talent/annex_1__sec_2__subitem_1" in b.citations
+    assert "附件《官渡高层次人才（团队）分类认定目录》二、B类第1项" in b.explanation
+    assert "排名第2位" in b.explanation
+
+
+def test_second_prize_rank_two_needs_degree_and_rank_for_yunnan(knowledge):
+    hlt = run(knowledge, winner(rank=2))[YN_HLT_TIER]
+    assert hlt.status is NEEDS_INFO
+    assert "crit:yn-hlt-3" in criterion_ids(hlt.matched)
+    assert hlt.missing == ["degree", "professionalRank"]
+    assert hlt.unmet == []
+    assert "第四条第（二）项第3目" in hlt.explanation
+    assert "请补充学位和职称" in hlt.explanation
+
+
+def test_second_prize_with_degree_and_rank_is_eligible_for_yunnan(knowledge):
+    profile = winner(rank=2, degree=Degree.DOCTORATE, professional_rank=ProfessionalRank.ASSOCIATE_SENIOR)
+    assert run(knowledge, profile)[YN_HLT_TIER].status is ELIGIBLE
+
+
+def test_second_prize_rank_five_is_not_guandu_b(knowledge):
+    profile = winner(rank=5)
+    assert gd_tier("B") not in run(knowledge, profile)
+    b = run(knowledge, profile, include_ineligible=True)[gd_tier("B")]
+    assert b.status is INELIGIBLE
+    assert "crit:gd-b-1" in criterion_ids(b.unmet)
+    assert "排名第5位" in b.explanation and "前3位" in b.explanation
+    assert b.missing == []
+    # 云南 takes 二等奖 only up to 前三位 as well
+    assert run(knowledge, profile, include_ineligible=True)[YN_HLT_TIER].status is INELIGIBLE
+
+
+def test_second_prize_without_rank_needs_the_rank(knowledge):
+    b = run(knowledge, winner(rank=None))[gd_tier("B")]
+    assert b.status is NEEDS_INFO
+    assert b.missing == ["awards.rank"]
+
+
+def test_award_without_grade_needs_the_grade(knowledge):
+    profile = TalentProfile(awards=(second_prize(2, grade=None),), age=50, region_id=GUANDU)
+    hlt = run(knowledge, profile)[YN_HLT_TIER]
+    assert hlt.status is NEEDS_INFO
+    assert "awards.grade" in hlt.missing
+
+
+def test_first_prize_rank_five_meets_yunnan_top_six_but_not_guandu_a(knowledge):
+    profile = winner(rank=5, awards=(AwardHolding(NAT_PROGRESS, "国家科学技术进步奖", "一等奖", 5),))
+    results = run(knowledge, profile, include_ineligible=True)
+    assert "crit:yn-hlt-3" in criterion_ids(results[YN_HLT_TIER].matched)
+    assert "crit:gd-a-3" in criterion_ids(results[gd_tier("A")].unmet)
+
+
+# --- titles, ages, exemptions and relaxations ---------------------------------------------------
+
+
+def test_jieqing_aged_58_fits_guandu_b_but_not_yunnan(knowledge):
+    results = run(knowledge, jieqing(58))
+    assert results[gd_tier("B")].status is ELIGIBLE
+    hlt = results[YN_HLT_TIER]  # listed by default: a core criterion matched
+    assert hlt.status is INELIGIBLE
+    assert "crit:yn-hlt-2" in criterion_ids(hlt.matched)  # “国家杰出青年基金” ≡ 杰青 through SAME_AS
+    assert "crit:yn-hlt-age" in criterion_ids(hlt.unmet)
+    assert "超过55周岁" in hlt.explanation
+    assert "放宽2岁至57周岁）仍不符合" in hlt.explanation
+    assert hlt.missing == []  # decided: no field would change it
+
+
+def test_academician_is_exempt_from_the_age_limit(knowledge):
+    academician = TalentProfile(
+        title_ids=(CAS,), title_names={CAS: "中国科学院院士"}, age=70, region_id=GUANDU
+    )
+    hlt = run(knowledge, academician)[YN_HLT_TIER]
+    assert hlt.status is NEEDS_INFO  # age lifted (院士除外); degree and 职称 still unknown
+    assert "crit:yn-hlt-age" in criterion_ids(hlt.matched)
+    assert hlt.missing == ["degree", "professionalRank"]
+    assert "不受年龄限制" in hlt.explanation
+    # the same age without the exempt title fails
+    assert run(knowledge, jieqing(70))[YN_HLT_TIER].status is INELIGIBLE
+
+
+def test_age_limit_includes_the_number_itself(knowledge):
+    assert run(knowledge, jieqing(60))[gd_tier("B")].status is ELIGIBLE
+    assert run(knowledge, jieqing(61), include_ineligible=True)[gd_tier("B")].status is INELIGIBLE
+
+
+def test_age_relaxation_applies_in_poverty_or_border_counties(knowledge):
+    qualified = dict(degree=Degree.DOCTORATE, professional_rank=ProfessionalRank.SENIOR)
+    relaxed = run(knowledge, jieqing(56, poverty_or_border_county=True, **qualified))[YN_HLT_TIER]
+    assert relaxed.status is ELIGIBLE
+    assert "yn-2018-qrjh-hlt/art_4__item_3" in relaxed.citations
+    assert "放宽2岁至57周岁" in relaxed.explanation
+
+    unknown = run(knowledge, jieqing(56, **qualified))[YN_HLT_TIER]
+    assert unknown.status is NEEDS_INFO
+    assert unknown.missing == ["povertyOrBorderCounty"]
+
+    assert (
+        run(knowledge, jieqing(56, poverty_or_border_county=False, **qualified))[YN_HLT_TIER].status
+        is INELIGIBLE
+    )
+
+
+def test_relaxation_flag_is_not_asked_when_it_would_not_change_the_result(knowledge):
+    hlt = run(knowledge, jieqing(58, degree=Degree.DOCTORATE, professional_rank=ProfessionalRank.SENIOR))[
+        YN_HLT_TIER
+    ]
+    assert hlt.status is INELIGIBLE
+    assert "povertyOrBorderCounty" not in hlt.missing
+
+
+def test_rank_relaxation_lowers_the_professional_rank_by_one_step(knowledge):
+    profile = dict(degree=Degree.DOCTORATE, professional_rank=ProfessionalRank.INTERMEDIATE)
+    assert (
+        run(knowledge, jieqing(50, poverty_or_border_county=True, **profile))[YN_HLT_TIER].status is ELIGIBLE
+    )
+    assert run(knowledge, jieqing(50, **profile))[YN_HLT_TIER].missing == ["povertyOrBorderCounty"]
+    junior = dict(degree=Degree.DOCTORATE, professional_rank=ProfessionalRank.JUNIOR)
+    assert (
+        run(knowledge, jieqing(50, poverty_or_border_county=True, **junior))[YN_HLT_TIER].status is INELIGIBLE
+    )
+
+
+def test_traditional_title_after_resolution_matches_like_the_simplified_one(knowledge):
+    def profile(name: str) -> TalentProfile:
+        return TalentProfile(
+            title_ids=(CHANGJIANG_CHAIR,),
+            title_names={CHANGJIANG_CHAIR: name},
+            employment=Employment.FLEXIBLE,
+            region_id=GUANDU,
+        )
+
+    traditional = run(knowledge, profile("長江學者特聘教授"))
+    simplified = run(knowledge, profile("长江学者特聘教授"))
+    assert {k: v.status for k, v in traditional.items()} == {k: v.status for k, v in simplified.items()}
+    a = traditional[gd_tier("A")]
+    assert a.status is ELIGIBLE and "crit:gd-a-4" in criterion_ids(a.matched)
+    assert "長江學者特聘教授" in a.explanation
+
+
+def test_title_classes_count_for_the_class(knowledge):
+    young = TalentProfile(title_ids=(CHANGJIANG_YOUNG,), age=40, region_id=GUANDU)
+    b = run(knowledge, young)[gd_tier("B")]
+    assert {"crit:gd-b-2", "crit:gd-b-5"} <= criterion_ids(b.matched)  # 入选“长江学者奖励计划” (class)
+    assert "crit:yn-hlt-2" in criterion_ids(run(knowledge, young)[YN_HLT_TIER].matched)
+
+
+def test_unrecognised_award_is_named_not_a_crash(knowledge):
+    profile = TalentProfile(
+        awards=(AwardHolding(None, "火星科学奖", "一等奖", 1),),
+        unresolved_titles=("星际院士",),
+        age=45,
+        region_id=GUANDU,
+    )
+    assert run(knowledge, profile) == {}
+    a = run(knowledge, profile, include_ineligible=True)[gd_tier("A")]
+    assert a.status is INELIGIBLE
+    assert "“火星科学奖”未能识别" in a.explanation
+    assert "“星际院士”未能识别" in a.explanation
+
+
+# --- award classes ------------------------------------------------------------------------------
+
+
+def test_provincial_award_counts_as_its_class(knowledge):
+    first = AwardHolding(YN_PROGRESS, "云南省科学技术进步奖", "一等奖", 2)
+    profile = TalentProfile(awards=(first,), age=50, employment=Employment.FULL_TIME, region_id=GUANDU)
+    c = run(knowledge, profile)[gd_tier("C")]
+    assert c.status is ELIGIBLE and "crit:gd-c-1" in criterion_ids(c.matched)
+
+    second = AwardHolding(YN_PROGRESS, "云南省科学技术进步奖", "二等奖", 3)
+    results = run(
+        knowledge, TalentProfile(awards=(second,), age=50, employment=Employment.FULL_TIME, region_id=GUANDU)
+    )
+    assert results[gd_tier("D")].status is ELIGIBLE
+    assert gd_tier("C") not in results
+
+
+# --- conditions the profile cannot decide ----------------------------------------------------------
+
+
+def test_catch_all_is_never_matched_and_says_the_office_may_recognise_it(knowledge):
+    profile = TalentProfile(age=45, employment=Employment.FULL_TIME, region_id=GUANDU)
+    a = run(knowledge, profile, include_ineligible=True)[gd_tier("A")]
+    assert a.status is INELIGIBLE
+    assert "crit:gd-a-8" not in criterion_ids(a.matched)
+    assert "crit:gd-a-8" in criterion_ids(a.pending)
+    assert "主管部门" in a.explanation and "其他相当于上述层次的国际顶尖人才" in a.explanation
+
+
+def test_salary_and_tax_thresholds_are_undecidable(knowledge):
+    profile = TalentProfile(age=45, employment=Employment.FULL_TIME, region_id=GUANDU)
+    results = run(knowledge, profile, include_ineligible=True)
+    assert results[gd_tier("C")].status is NEEDS_INFO
+    assert results[gd_tier("C")].missing == ["salary"]
+    assert results[gd_tier("D")].missing == ["tax"]
+    assert gd_tier("C") not in run(knowledge, profile)  # not within reach: nothing the person holds matched
+
+
+def test_employment_mode_decides_or_is_asked_for(knowledge):
+    first = AwardHolding(YN_PROGRESS, "云南省科学技术进步奖", "一等奖", 1)
+    unknown = run(knowledge, TalentProfile(awards=(first,), age=50, region_id=GUANDU))[gd_tier("C")]
+    assert unknown.status is NEEDS_INFO and unknown.missing == ["employment"]
+    flexible = TalentProfile(awards=(first,), age=50, employment=Employment.FLEXIBLE, region_id=GUANDU)
+    assert run(knowledge, flexible)[gd_tier("C")].status is INELIGIBLE  # 在官渡区全职工作
+    # B accepts 全职 or 柔性: no need to ask
+    assert run(knowledge, jieqing(50))[gd_tier("B")].missing == []
+
+
+def test_degree_or_rank_criterion_is_met_by_either(knowledge):
+    region = "region:km-dongchuan"
+    by_rank = TalentProfile(
+        professional_rank=ProfessionalRank.ASSOCIATE_SENIOR, employment=Employment.FLEXIBLE, region_id=region
+    )
+    assert run(knowledge, by_rank)[DC_FLEX].status is ELIGIBLE
+    by_degree = TalentProfile(degree=Degree.DOCTORATE, employment=Employment.FLEXIBLE, region_id=region)
+    assert run(knowledge, by_degree)[DC_FLEX].status is ELIGIBLE
+    neither = TalentProfile(
+        degree=Degree.MASTER,
+        professional_rank=ProfessionalRank.INTERMEDIATE,
+        employment=Employment.FLEXIBLE,
+        region_id=region,
+    )
+    assert run(knowledge, neither, include_ineligible=True)[DC_FLEX].status is INELIGIBLE
+    rank_unknown = TalentProfile(degree=Degree.MASTER, employment=Employment.FLEXIBLE, region_id=region)
+    flex = run(knowledge, rank_unknown, include_ineligible=True)[DC_FLEX]
+    assert flex.status is NEEDS_INFO  # 硕士 is not enough, but 副高 would be
+    assert flex.missing == ["professionalRank"]
+
+
+def test_tier_of_basic_conditions_only_is_eligible_when_they_all_hold(knowledge):
+    graduate = TalentProfile(age=30, degree=Degree.MASTER, employment=Employment.FULL_TIME, region_id=GUANDU)
+    e = run(knowledge, graduate)[gd_tier("E")]
+    assert e.status is ELIGIBLE
+    assert "由主管部门审核认定" in e.explanation  # 单位推荐 and “双一流” are for the office to verify
+    assert gd_tier("E") not in run(knowledge, TalentProfile(age=45, degree=Degree.MASTER, region_id=GUANDU))
+
+
+def test_exclusion_by_title(knowledge):
+    academician = TalentProfile(
+        title_ids=(CAS,), age=50, employment=Employment.FULL_TIME, region_id="region:sz-nanshan"
+    )
+    sz = run(knowledge, academician, include_ineligible=True)[SZ_TIER]
+    assert sz.status is INELIGIBLE
+    assert "crit:sz-x" in criterion_ids(sz.unmet)
+    assert "属于" in sz.explanation and "第七条" in sz.explanation
+
+
+# --- region -------------------------------------------------------------------------------------
+
+
+def test_programs_of_other_regions_are_left_out_or_said_not_to_apply(knowledge):
+    profile = jieqing(50, employment=Employment.FULL_TIME)
+    assert SZ_TIER not in run(knowledge, profile)
+    sz = run(knowledge, profile, include_ineligible=True)[SZ_TIER]
+    assert sz.status is INELIGIBLE and not sz.applicable
+    assert sz.explanation == "不适用：该计划仅适用于深圳市。"
+
+
+def test_programs_of_enclosing_regions_apply(knowledge):
+    # 官渡区 ⊂ 昆明市 ⊂ 云南省: the provincial program applies; 西山区's does not
+    results = run(knowledge, winner(rank=2), include_ineligible=True)
+    assert results[YN_HLT_TIER].applicable
+    assert not results[xs_tier(1)].applicable
+
+
+def test_unknown_region_is_asked_for(knowledge):
+    profile = jieqing(50, region_id=None, region_name="火星区")
+    b = run(knowledge, profile)[gd_tier("B")]
+    assert b.status is NEEDS_INFO
+    assert b.missing == ["region"]
+    assert "“火星区”未能识别" in b.explanation
+
+
+def test_national_programs_apply_everywhere():
+    program = Program("prog:nat", "国家某人才计划", "nat-policy", "nat-policy/art_1", Level.NATIONAL, None)
+    tier = Tier("tier:nat", "prog:nat", "ONE", "入选者", 1, "nat-policy/art_2", Level.NATIONAL)
+    criterion = Criterion(
+        "crit:nat",
+        "tier:nat",
+        CriterionRole.CORE,
+        CriterionKind.TITLE,
+        "杰青",
+        "nat-policy/art_3",
+        title_ids=(NSFC_YOUNG,),
+    )
+    knowledge = Knowledge(programs=[program], tiers=[tier], criteria=[criterion])
+    for region in ("region:sz-nanshan", "region:km-guandu"):
+        assert run(knowledge, jieqing(50, region_id=region))["tier:nat"].status is ELIGIBLE
+
+
+# --- result shape ---------------------------------------------------------------------------------
+
+
+def test_team_tiers_are_assessed_only_when_asked(knowledge):
+    profile = winner(rank=2)
+    assert YN_TEAM_TIER not in run(knowledge, profile, include_ineligible=True)
+    assert gd_tier("TEAM") not in run(knowledge, profile, include_ineligible=True)
+    assert YN_TEAM_TIER in run(knowledge, profile, include_ineligible=True, include_team=True)
+
+
+def test_results_are_ordered_by_status_then_level_then_rank(knowledge):
+    results = assess(
+        winner(rank=2), knowledge, relations(), default_regions(), include_ineligible=True, as_of_year=2024
+    )
+    order = {ELIGIBLE: 0, NEEDS_INFO: 1, INELIGIBLE: 2}
+    statuses = [order[a.status] for a in results]
+    assert statuses == sorted(statuses)
+    eligible = [a for a in results if a.status is ELIGIBLE]
+    assert eligible[0].tier.id == gd_tier("B")
+    needs = [a.tier.id for a in results if a.status is NEEDS_INFO]
+    assert needs[0] == YN_HLT_TIER  # provincial before district
+
+
+def test_unseen_policy_with_its_own_rank_limits():
+    knowledge = all_knowledge()
+    award = AwardHolding(YN_PROGRESS, "云南省科学技术进步奖", "二等奖", 4)
+    profile = TalentProfile(
+        awards=(award,),
+        age=44,
+        degree=Degree.MASTER,
+        employment=Employment.FULL_TIME,
+        region_id="region:km-xishan",
+    )
+    results = run(knowledge, profile, include_ineligible=True)
+    assert results[xs_tier(2)].status is ELIGIBLE  # 一、二等奖（排名前五位）
+    assert results[xs_tier(3)].status is INELIGIBLE  # 三等奖以上（排名前三位）: rank 4
+    assert results[xs_tier(1)].status is INELIGIBLE  # national award needed
+    assert "《西山区高层次人才分类认定及支持办法（试行）》" in results[xs_tier(2)].explanation
+    assert not results[gd_tier("D")].applicable
+
+
+def test_bad_profile_values_are_refused_with_a_clear_message():
+    with pytest.raises(ValueError, match="age"):
+        TalentProfile(age=-3)
+    with pytest.raises(ValueError, match="rank"):
+        AwardHolding(NAT_PROGRESS, "国家科学技术进步奖", "二等奖", 0)
+    with pytest.raises(ValueError, match="house price"):
+        TalentProfile(house_price=0)
+
+
+def test_every_assessment_cites_its_tier_and_what_it_relied_on(knowledge):
+    for assessment in assess(
+        jieqing(56), knowledge, relations(), default_regions(), include_ineligible=True, as_of_year=2024
+    ):
+        assert assessment.tier.cited_in in assessment.citations
+        for criterion in assessment.matched + assessment.unmet:
+            if assessment.applicable:
+                assert criterion.cited_in in assessment.citations, (assessment.tier.id, criterion.id)
+    assert YN_HLT_POLICY in run(knowledge, jieqing(56))[YN_HLT_TIER].explanation
+
+
+def test_tier_whose_core_conditions_only_the_office_can_judge_is_left_to_review(knowledge):
+    # 深圳 第六条: 主持过国家级重大科研任务… — achievements a profile cannot state
+    profile = TalentProfile(age=50, employment=Employment.FULL_TIME, region_id="region:sz-nanshan")
+    assert SZ_TIER not in run(knowledge, profile)
+    sz = run(knowledge, profile, include_ineligible=True)[SZ_TIER]
+    assert sz.status is NEEDS_INFO
+    assert sz.missing == []
+    assert "由主管部门审核认定" in sz.explanation and "第六条第（一）项" in sz.explanation
+
+
+def test_a_policy_named_twice_is_then_called_by_its_short_name(knowledge):
+    explanation = run(knowledge, winner(rank=2))[gd_tier("B")].explanation
+    assert explanation.count("（以下简称《办法》）") == 1
+    assert "《办法》附件《官渡高层次人才（团队）分类认定目录》二、B类" in explanation

@@ -1,0 +1,138 @@
+"""The best lawful package: one tier per program, own benefits, computed amounts, stacking applied."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphapi.domain.knowledge import Knowledge
+from graphapi.domain.model import (
+    Degree,
+    EligibilityStatus,
+    Employment,
+    ProfessionalRank,
+)
+from graphapi.domain.package import best_package
+from graphapi.domain.profile import AwardHolding, TalentProfile
+from graphapi.domain.regions import default_regions
+from tests.domain.facts_fixtures import (
+    NAT_PROGRESS,
+    NSFC_YOUNG,
+    YN_HLT_TIER,
+    YN_PROGRESS,
+    all_knowledge,
+    gd_benefit,
+    gd_tier,
+    relations,
+)
+
+WAN = 10_000
+GUANDU = "region:km-guandu"
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    return all_knowledge()
+
+
+def package(knowledge: Knowledge, profile: TalentProfile):
+    return best_package(profile, knowledge, relations(), default_regions(), as_of_year=2024)
+
+
+def winner(**fields) -> TalentProfile:
+    base = dict(
+        awards=(AwardHolding(NAT_PROGRESS, "国家科学技术进步奖", "二等奖", 2),),
+        age=50,
+        degree=Degree.DOCTORATE,
+        professional_rank=ProfessionalRank.SENIOR,
+        employment=Employment.FULL_TIME,
+        region_id=GUANDU,
+    )
+    return TalentProfile(**{**base, **fields})
+
+
+def by_benefit(items) -> dict[str, object]:
+    return {item.benefit.id: item for item in items}
+
+
+def test_package_for_a_second_prize_winner_in_guandu_with_a_house_price(knowledge):
+    result = package(knowledge, winner(house_price=500 * WAN))
+    items = by_benefit(result.items)
+    assert {t.tier.id for t in result.tiers} == {gd_tier("B"), YN_HLT_TIER}
+    assert items[gd_benefit("housing", "B")].value == 250 * WAN  # 50% × 500万 < 400万
+    assert items["benefit:yn-hlt-living"].value == 100 * WAN
+    assert items[gd_benefit("apartment", "B")].value == 0  # non-cash service, listed
+    assert result.total_max_amount == pytest.approx(sum(item.value for item in result.items))
+    set_aside = by_benefit(result.set_aside)
+    assert "引才单位" in set_aside[gd_benefit("recruiter", "B")].reason
+    post = set_aside[gd_benefit("post", "B")]
+    assert "购房津贴与岗位津贴不重复享受，保留金额较高的购房津贴" in post.reason
+    assert "第十七条第（四）项第1目" in post.reason
+    assert "合计最高" in result.explanation
+
+
+def test_a_small_house_keeps_the_post_allowance_instead(knowledge):
+    result = package(knowledge, winner(house_price=40 * WAN))  # 50% × 40万 = 20万 < 25万 a year
+    assert gd_benefit("post", "B") in by_benefit(result.items)
+    housing = by_benefit(result.set_aside)[gd_benefit("housing", "B")]
+    assert "保留金额较高的岗位津贴（每年25万元），购房津贴不予发放" in housing.reason
+    assert "按年发放且文件未规定年限的待遇按一年计" in result.explanation
+
+
+def test_without_a_house_price_the_housing_maximum_is_the_ceiling(knowledge):
+    items = by_benefit(package(knowledge, winner()).items)
+    assert items[gd_benefit("housing", "B")].value == 400 * WAN
+    assert "未提供购房总价" in items[gd_benefit("housing", "B")].reason
+
+
+def test_one_tier_per_program_the_highest_ranked(knowledge):
+    # 杰青 (B类 第5项) and a 云南省科学技术进步奖一等奖 (C类 第1项): recognised as B only
+    profile = TalentProfile(
+        title_ids=(NSFC_YOUNG,),
+        awards=(AwardHolding(YN_PROGRESS, "云南省科学技术进步奖", "一等奖", 1),),
+        age=50,
+        employment=Employment.FULL_TIME,
+        region_id=GUANDU,
+    )
+    result = package(knowledge, profile)
+    guandu = [t for t in result.tiers if t.tier.program_id == "prog:gd-talent"]
+    assert [t.tier.id for t in guandu] == [gd_tier("B")]
+    assert not any(item.tier.id == gd_tier("C") for item in result.items + result.set_aside)
+    assert "同一计划只认定一个类别，不再按C类（省级杰出人才）重复计算" in result.explanation
+
+
+def test_benefits_limited_to_full_time_are_set_aside_for_flexible_work(knowledge):
+    result = package(knowledge, winner(employment=Employment.FLEXIBLE))
+    set_aside = by_benefit(result.set_aside)
+    assert "仅限全职人才享受，与所填工作方式不符" in set_aside[gd_benefit("housing", "B")].reason
+    assert gd_benefit("post", "B") in set_aside
+    assert gd_benefit("bonus", "B") in by_benefit(result.items)
+
+
+def test_needs_info_tiers_are_named_as_what_could_be_added(knowledge):
+    result = package(knowledge, winner(degree=None, professional_rank=None))
+    assert [a.tier.id for a in result.could_add] == [YN_HLT_TIER]
+    assert all(a.status is EligibilityStatus.NEEDS_INFO for a in result.could_add)
+    assert "benefit:yn-hlt-living" not in by_benefit(result.items)
+    assert "如补充学位和职称，还可能符合云南省“千人计划”“高层次人才”专项" in result.explanation
+
+
+def test_nothing_eligible_gives_an_empty_package_that_says_so(knowledge):
+    result = package(knowledge, TalentProfile(age=30, region_id=GUANDU))
+    assert result.items == [] and result.total_max_amount == 0
+    assert "未找到符合条件的人才类别" in result.explanation
+
+
+def test_package_in_an_unseen_policy(knowledge):
+    award = AwardHolding(YN_PROGRESS, "云南省科学技术进步奖", "二等奖", 4)
+    profile = TalentProfile(
+        awards=(award,),
+        age=44,
+        degree=Degree.MASTER,
+        employment=Employment.FULL_TIME,
+        region_id="region:km-xishan",
+        house_price=50 * WAN,
+    )
+    items = by_benefit(package(knowledge, profile).items)
+    assert items["benefit:xs-home-2"].value == 25 * WAN  # 50% × 50万 < 30万
+    assert len(items["benefit:xs-home-2"].amount.schedule) == 3
+    assert items["benefit:xs-post-2"].value == 15 * WAN  # 每年5万元 × 3年
