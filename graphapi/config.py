@@ -35,6 +35,7 @@ class Settings:
     neo4j_user: str | None = None
     neo4j_password: str | None = None
     neo4j_database: str | None = None  # None: the server's default database
+    debug: bool = False  # DEBUG: report store round trips per operation in `extensions`
 
     @property
     def backend(self) -> Backend:
@@ -63,6 +64,7 @@ class Settings:
             neo4j_user=user,
             neo4j_password=password,
             neo4j_database=_text(env, "NEO4J_DATABASE", None),
+            debug=_flag(env, "DEBUG", False),
         )
 
 

@@ -13,4 +13,21 @@ CREATE INDEX FOR (n:Benefit) ON (n.id);
 CREATE INDEX FOR (n:StackingRule) ON (n.id);
 CREATE INDEX FOR (n:Region) ON (n.id);
 CREATE INDEX FOR (n:Organization) ON (n.id);
+CREATE INDEX FOR (n:Relaxation) ON (n.id);
+// Properties the loader and the API select on: document ownership, tree and fact parents.
+CREATE INDEX FOR (n:Policy) ON (n.documentKey);
+CREATE INDEX FOR (n:Policy) ON (n.docNumber);
+CREATE INDEX FOR (n:Policy) ON (n.titleKey);
+CREATE INDEX FOR (n:Provision) ON (n.documentKey);
+CREATE INDEX FOR (n:Provision) ON (n.policyId);
+CREATE INDEX FOR (n:Program) ON (n.documentKey);
+CREATE INDEX FOR (n:Tier) ON (n.documentKey);
+CREATE INDEX FOR (n:Tier) ON (n.programId);
+CREATE INDEX FOR (n:Criterion) ON (n.documentKey);
+CREATE INDEX FOR (n:Criterion) ON (n.tierId);
+CREATE INDEX FOR (n:Relaxation) ON (n.documentKey);
+CREATE INDEX FOR (n:Relaxation) ON (n.tierId);
+CREATE INDEX FOR (n:Benefit) ON (n.documentKey);
+CREATE INDEX FOR (n:Benefit) ON (n.tierId);
+CREATE INDEX FOR (n:StackingRule) ON (n.documentKey);
 CALL db.idx.fulltext.createNodeIndex({label: 'Provision', stopwords: []}, {field: 'searchTerms', nostem: true})

@@ -13,6 +13,23 @@ CREATE CONSTRAINT benefit_id IF NOT EXISTS FOR (n:Benefit) REQUIRE n.id IS UNIQU
 CREATE CONSTRAINT stacking_rule_id IF NOT EXISTS FOR (n:StackingRule) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT region_id IF NOT EXISTS FOR (n:Region) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT relaxation_id IF NOT EXISTS FOR (n:Relaxation) REQUIRE n.id IS UNIQUE;
+// Properties the loader and the API select on: document ownership, tree and fact parents.
+CREATE INDEX policy_document IF NOT EXISTS FOR (n:Policy) ON (n.documentKey);
+CREATE INDEX policy_doc_number IF NOT EXISTS FOR (n:Policy) ON (n.docNumber);
+CREATE INDEX policy_title_key IF NOT EXISTS FOR (n:Policy) ON (n.titleKey);
+CREATE INDEX provision_document IF NOT EXISTS FOR (n:Provision) ON (n.documentKey);
+CREATE INDEX provision_policy IF NOT EXISTS FOR (n:Provision) ON (n.policyId);
+CREATE INDEX program_document IF NOT EXISTS FOR (n:Program) ON (n.documentKey);
+CREATE INDEX tier_document IF NOT EXISTS FOR (n:Tier) ON (n.documentKey);
+CREATE INDEX tier_program IF NOT EXISTS FOR (n:Tier) ON (n.programId);
+CREATE INDEX criterion_document IF NOT EXISTS FOR (n:Criterion) ON (n.documentKey);
+CREATE INDEX criterion_tier IF NOT EXISTS FOR (n:Criterion) ON (n.tierId);
+CREATE INDEX relaxation_document IF NOT EXISTS FOR (n:Relaxation) ON (n.documentKey);
+CREATE INDEX relaxation_tier IF NOT EXISTS FOR (n:Relaxation) ON (n.tierId);
+CREATE INDEX benefit_document IF NOT EXISTS FOR (n:Benefit) ON (n.documentKey);
+CREATE INDEX benefit_tier IF NOT EXISTS FOR (n:Benefit) ON (n.tierId);
+CREATE INDEX stacking_rule_document IF NOT EXISTS FOR (n:StackingRule) ON (n.documentKey);
 CREATE FULLTEXT INDEX provision_text IF NOT EXISTS FOR (n:Provision) ON EACH [n.text]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
 // A new index is populated in the background: wait so that the first search sees every node.

@@ -95,4 +95,6 @@ def from_props(cls: type[T], props: dict[str, Any]) -> T:
     for name, key, hint in _fields(cls):
         if key in props and props[key] is not None:
             kwargs[name] = _decode(hint, props[key])
+        elif _strip_optional(hint) is not hint:
+            kwargs[name] = None  # stored nulls are left out (see to_props)
     return cls(**kwargs)

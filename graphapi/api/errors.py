@@ -1,0 +1,55 @@
+"""Error codes of the API (`extensions.code`) and how exceptions become them.
+
+Resolvers raise `ApiError` (or the domain/store exceptions mapped below). Anything else is an
+internal error: its message is masked as INTERNAL with the request id, and the original is
+logged under that id so an operator can find it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from graphql import GraphQLError
+
+
+class ErrorCode(StrEnum):
+    BAD_USER_INPUT = "BAD_USER_INPUT"
+    NOT_FOUND = "NOT_FOUND"
+    UNAUTHENTICATED = "UNAUTHENTICATED"
+    FORBIDDEN = "FORBIDDEN"
+    QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+    STORE_UNAVAILABLE = "STORE_UNAVAILABLE"
+    TIMEOUT = "TIMEOUT"
+    INTERNAL = "INTERNAL"
+
+
+class ApiError(Exception):
+    """An error whose message is meant for the client."""
+
+    def __init__(self, code: ErrorCode, message: str, **details: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.details = details
+
+
+def bad_input(message: str, **details: Any) -> ApiError:
+    return ApiError(ErrorCode.BAD_USER_INPUT, message, **details)
+
+
+def not_found(message: str, **details: Any) -> ApiError:
+    return ApiError(ErrorCode.NOT_FOUND, message, **details)
+
+
+def with_code(error: GraphQLError, code: ErrorCode, message: str | None = None, **details: Any) -> GraphQLError:
+    """A copy of `error` carrying `code` (and optionally a new message) in its extensions."""
+    return GraphQLError(
+        message if message is not None else error.message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        original_error=None,
+        extensions={**(error.extensions or {}), **details, "code": code.value},
+    )
