@@ -10,6 +10,6 @@ RETURN p {.*} AS program,
        [] AS criteria,
        [] AS relaxations,
        [b IN claimed | b {.*}] AS benefits,
-       [(s:StackingRule)-[:GOVERNS]->(t) | s {.*}]
-         + [(s:StackingRule)-[:GOVERNS]->(p) | s {.*}]
-         + [(t)-[:ENTITLES]->(:Benefit)<-[:GOVERNS]-(s:StackingRule) | s {.*}] AS rules
+       [(tierRule:StackingRule)-[:GOVERNS]->(t) | tierRule {.*}]
+         + [(programRule:StackingRule)-[:GOVERNS]->(p) | programRule {.*}]
+         + [(t)-[:ENTITLES]->(:Benefit)<-[:GOVERNS]-(benefitRule:StackingRule) | benefitRule {.*}] AS rules

@@ -1,6 +1,8 @@
 // The facts of every program that applies in the given regions (the person's region and the
 // regions enclosing it; national programs carry no region), one row per tier: its criteria,
 // relaxations, benefits and the stacking rules governing the tier, its program or its benefits.
+// Each pattern comprehension has its own variable names: FalkorDB returns nothing from a
+// comprehension that reuses a name bound by an earlier one in the same RETURN.
 // `regions` null means every program.
 // @param regions: ["官渡区", "昆明市", "云南省", "中国"]
 MATCH (p:Program)
@@ -9,11 +11,11 @@ WHERE (p.placeholder IS NULL OR p.placeholder = false)
 MATCH (p)-[:HAS_TIER]->(t:Tier)
 RETURN p {.*} AS program,
        t {.*} AS tier,
-       [(t)-[:REQUIRES_ALL]->(c:Criterion) | c {.*}]
-         + [(t)-[:QUALIFIES_BY]->(c:Criterion) | c {.*}]
-         + [(t)-[:EXCLUDES]->(c:Criterion) | c {.*}] AS criteria,
+       [(t)-[:REQUIRES_ALL]->(basic:Criterion) | basic {.*}]
+         + [(t)-[:QUALIFIES_BY]->(core:Criterion) | core {.*}]
+         + [(t)-[:EXCLUDES]->(exclusion:Criterion) | exclusion {.*}] AS criteria,
        [(t)-[:HAS_RELAXATION]->(r:Relaxation) | r {.*}] AS relaxations,
        [(t)-[:ENTITLES]->(b:Benefit) | b {.*}] AS benefits,
-       [(s:StackingRule)-[:GOVERNS]->(t) | s {.*}]
-         + [(s:StackingRule)-[:GOVERNS]->(p) | s {.*}]
-         + [(t)-[:ENTITLES]->(:Benefit)<-[:GOVERNS]-(s:StackingRule) | s {.*}] AS rules
+       [(tierRule:StackingRule)-[:GOVERNS]->(t) | tierRule {.*}]
+         + [(programRule:StackingRule)-[:GOVERNS]->(p) | programRule {.*}]
+         + [(t)-[:ENTITLES]->(:Benefit)<-[:GOVERNS]-(benefitRule:StackingRule) | benefitRule {.*}] AS rules

@@ -18,6 +18,7 @@ from graphapi.domain.regions import RegionTree
 from graphapi.domain.text import normalize
 from graphapi.store.base import GraphStore
 from graphapi.store.mapping import to_props
+from ingest.facts.ids import kind_of
 from ingest.ids import reference_target_id
 
 Row = dict[str, Any]
@@ -53,15 +54,6 @@ def title_key(title: str | None) -> str | None:
 
 def _edges(pairs: Iterable[tuple[str, str]], **extra: Any) -> list[Row]:
     return [{"from": a, "to": b, **extra} for a, b in pairs]
-
-
-def _kind_of(fact_id: str) -> str:
-    """Benefit, Tier or Program, from the id conventions of ingest.facts.ids."""
-    if "#b" in fact_id:
-        return "benefit"
-    if fact_id.startswith("program:") and "/" in fact_id:
-        return "tier"
-    return "program"
 
 
 def _resolve_reference(
@@ -223,7 +215,7 @@ def _facts_params(facts: model.Facts, params: dict[str, Any], owned: Row, region
     for rule in facts.stacking_rules:
         params["rules"].append({**to_props(rule), **owned})
         for governed in rule.governs:
-            params[governs_param[_kind_of(governed)]].append({"from": rule.id, "to": governed})
+            params[governs_param[kind_of(governed)]].append({"from": rule.id, "to": governed})
     for eq in facts.equivalences:
         target = "titleEquivalences" if eq.from_id.startswith("title") else "tierEquivalences"
         params[target].append({"from": eq.from_id, "to": eq.to_id, "citedIn": eq.cited_in})
@@ -241,7 +233,7 @@ def _facts_params(facts: model.Facts, params: dict[str, Any], owned: Row, region
                     },
                 }
             )
-        target = "tierSuccessions" if _kind_of(succession.to_id) == "tier" else "programSuccessions"
+        target = "tierSuccessions" if kind_of(succession.to_id) == "tier" else "programSuccessions"
         params[target].append(
             {"from": succession.to_id, "to": succession.from_id, "citedIn": succession.cited_in}
         )

@@ -375,8 +375,10 @@ def rule_conflict(first: str, second: str, references: list[str], verdicts: list
 # --- package -------------------------------------------------------------------------------
 
 
-def one_tier_per_program(program_name: str, chosen: str, others: list[str]) -> str:
+def one_tier_per_program(program_name: str, chosen: str, others: list[str], reference: str = "") -> str:
     text = f"{program_name}按{chosen}计算"
+    if reference:
+        text += f"（认定条件见{reference}）"
     if others:
         text += f"（同一计划只认定一个类别，不再按{listing(others)}重复计算）"
     return text
@@ -384,6 +386,14 @@ def one_tier_per_program(program_name: str, chosen: str, others: list[str]) -> s
 
 def recipient_set_aside(benefit_name: str, recipient: Recipient) -> str:
     return f"{benefit_name}发放给{RECIPIENT_NAMES[recipient]}，不属于本人待遇"
+
+
+def title_set_aside(benefit_name: str, wording: str) -> str:
+    return f"{benefit_name}“{wording}”仅限所列人员享受，所填称号不符"
+
+
+def variant_replaces(benefit_name: str, amount: str, wording: str) -> str:
+    return f"已按“{wording}”的标准（{amount}）计列{benefit_name}，不再按一般标准重复计列"
 
 
 def employment_set_aside(benefit_name: str, modes: str, known: bool) -> str:

@@ -96,11 +96,14 @@ def best_package(
     candidates: list[PackageItem] = []
     set_aside: list[PackageItem] = []
     amounts: dict[str, Amount] = {}
+    held = _held_titles(profile, relations)
     for assessment in chosen.values():
-        for benefit in knowledge.benefits_of(assessment.tier.id):
+        benefits = knowledge.benefits_of(assessment.tier.id)
+        replaced = _replaced_by_variants(benefits, held)
+        for benefit in benefits:
             amounts[benefit.id] = compute(benefit, profile.house_price)
             item = _item(knowledge, assessment, benefit, amounts[benefit.id])
-            refusal = _not_personal(profile, benefit)
+            refusal = _not_personal(profile, benefit, held) or replaced.get(benefit.id)
             if refusal:
                 set_aside.append(_with_reason(item, refusal))
             else:
@@ -169,8 +172,36 @@ def _with_reason(item: PackageItem, reason: str) -> PackageItem:
     )
 
 
-def _not_personal(profile: TalentProfile, benefit: Benefit) -> str | None:
+def _held_titles(profile: TalentProfile, relations: EntityRelations) -> set[str]:
+    """The person's titles with everything equivalent to them (SAME_AS, classes)."""
+    held: set[str] = set()
+    for title_id in profile.title_ids:
+        held |= relations.equivalent_titles(title_id)
+    return held
+
+
+def _replaced_by_variants(benefits: list[Benefit], held: set[str]) -> dict[str, str]:
+    """A title-limited variant the person qualifies for (引进“两院”在职院士200万元) replaces the
+    general benefit of the same kind written in the same provision: reason by replaced id."""
+    replaced: dict[str, str] = {}
+    for variant in benefits:
+        if not variant.requires_title_ids or not held & set(variant.requires_title_ids):
+            continue
+        for general in benefits:
+            if (
+                not general.requires_title_ids
+                and general.kind is variant.kind
+                and general.cited_in == variant.cited_in
+            ):
+                amount = explain.yuan(variant.amount_max) if variant.amount_max else "另行规定的标准"
+                replaced[general.id] = explain.variant_replaces(general.name, amount, variant.text)
+    return replaced
+
+
+def _not_personal(profile: TalentProfile, benefit: Benefit, held: set[str]) -> str | None:
     """Why a benefit of an eligible tier is not the person's to receive, or None."""
+    if benefit.requires_title_ids and not held & set(benefit.requires_title_ids):
+        return explain.title_set_aside(benefit.name, benefit.text)
     if benefit.recipient is not Recipient.PERSON:
         return explain.recipient_set_aside(benefit.name, benefit.recipient)
     if benefit.employment and (profile.employment is None or profile.employment not in benefit.employment):
@@ -201,6 +232,7 @@ def _explanation(
                 name,
                 explain.tier_label(None, assessment.tier),
                 [explain.tier_label(None, other.tier) for other in passed_over.get(program_id, [])],
+                knowledge.reference(assessment.tier.cited_in),
             )
         )
     if items:

@@ -27,6 +27,7 @@ LABELS = [
     "Program",
     "Provision",
     "Region",
+    "Relaxation",
     "StackingRule",
     "Tier",
     "Title",

@@ -1,0 +1,446 @@
+"""Policy-style measures (意见, 若干措施: 一、… （一）…) -> programs, tiers, criteria, benefits.
+
+Such a policy has no classification catalogue: each item (（一）刚柔相济招引高层次人才) states who
+is supported and with what, sentence by sentence. An item with at least one grant becomes a
+program; each grant sentence names its beneficiaries, who become a tier:
+
+- 对X的，给予… / 针对X，…给予… — X is the tier (对获评“东川头雁人才”的，给予表扬奖励);
+- 引进X，或Y；…签订5年以上合同，区级财政给予… — X and Y are core alternatives of one tier, the
+  clauses that bind them (签订…合同, 每年…工作时间超过60天) basic conditions;
+- a distribution (…博士研究生，…硕士研究生，…本科紧缺人才，…分别给予每人25万元、10万元、5万元)
+  gives one tier per class, paired in order with the amounts;
+- 学历提升: 对取得博士…的，给予3万元…；取得硕士…的，给予2万元… — one tier per ；-part.
+
+Tiers of one program are ranked by what they are granted (the better-paid class first), since
+the text gives them no codes. A program is named by the quoted name of its item (“雁归东川”), the
+title its grant rewards (获评“东川头雁人才”), else its item heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graphapi.domain.entities import EntityResolver
+from graphapi.domain.model import BenefitKind, CriterionKind, Employment, Provision, ProvisionKind, Recipient
+from graphapi.domain.regions import RegionTree
+from ingest.facts import benefits as benefit_rules
+from ingest.facts import numbers, readings
+from ingest.facts.benefits import BenefitDraft, benefit_amounts, kind_of, terms
+from ingest.facts.criteria import BASIC, CORE, CriteriaReader, CriterionDraft
+from ingest.facts.linking import Linker
+from ingest.facts.plan import Plan, TierRef
+from ingest.facts.programs import ProgramDraft, TierDraft, place_of
+from ingest.facts.readings import Span
+from ingest.facts.tree import DocumentView, PolicyView
+
+_GRANT = re.compile(r"给予|配套|开通|发放|奖励(?!资金)|资助(?=\d)")
+_SERVICE = re.compile(r"绿色通道|优先服务|服务保障|表扬")
+_TO_WHOM = re.compile(r"^(?:对于|对|针对)")
+_STARTERS = re.compile(r"^(?:或|或者)?(?:引进|招募|返聘|回引|面向|选派|聘请)|(?:引进|招募|返聘|回引|聘请)(?=[^，。；]{2})")
+_BINDING = re.compile(r"签订|服务期|累计工作|工作时间|聘用为|合同|协议|(?:工作|服务)[^，。；]{0,4}不少于")
+_AGENCY = re.compile(r"^(?:由|经|根据|按照|按|区级|市级|县级|用人单位|所在单位|开通|确保)")
+_CLASS_WORD = re.compile(r"博士|硕士|本科|专科|研究生|初级|中级|副高|正高|高级|[A-Z]类|[一二三四五六七八九十]级")
+_LEADING = re.compile(
+    r"^(?:或者|或|对于|对|针对|面向[^，。；]{0,6}?(?=引进|招募|回引)|引进|招募、返聘|招募|返聘|回引|获评为|获评|荣获|取得|获得|具有|成功申报为|申报为|注册为|纳入|分别获得|分别)+"
+)
+_AGE_PHRASE = re.compile(rf"(?:年龄在)?(?:各地区)?(?:[男女]?{numbers.NUMBER}\s*周岁(?:及以下|以下|以内)?[、，]?)+")
+_HEADING_OBJECT = re.compile(r"^.*(?:招引|引进|培育|回引|激励|促进|推进|加快|建立|鼓励|深化|实施|推动)")
+_QUOTED = re.compile(r"“([^“”]{2,20})”")
+# A beneficiary that is an organisation: the target clause ends with one (…的劳务合作社, …建设的).
+_ORGANIZATION = re.compile(r"(?:企业|单位|合作社|机构|医院|学校|小院|大院|基地|平台|建设)的?$")
+
+
+@dataclass(slots=True)
+class _Grant:
+    """One grant: who (targets) gets what (the grant clauses), in one body provision."""
+
+    provision: Provision
+    part: Span  # offsets in the provision text
+    targets: list[Span]  # one per tier (several for a distribution)
+    alternatives: list[Span]  # core alternatives of a single target
+    binding: list[Span]  # basic conditions shared by its tiers
+    grant: Span  # from the grant clause to the end of the part
+    amounts: list[float]  # per target for a distribution, else the amounts granted
+    flexible: Span | None = None  # the clause that says 柔性
+
+
+@dataclass(slots=True)
+class _Unit:
+    item: Provision
+    heading: str
+    grants: list[_Grant] = field(default_factory=list)
+    tier_of: list[list[TierDraft]] = field(default_factory=list)  # per grant, its tiers
+
+
+@dataclass(slots=True)
+class Measured:
+    criteria: list[CriterionDraft] = field(default_factory=list)
+    benefits: list[BenefitDraft] = field(default_factory=list)
+
+
+class MeasureReader:
+    def __init__(self, doc: DocumentView, resolver: EntityResolver, regions: RegionTree, taken: set[str]) -> None:
+        self.doc = doc
+        self.resolver = resolver
+        self.regions = regions
+        self.taken = taken
+        self.units: list[_Unit] = []
+
+    # --- programs ------------------------------------------------------------------------------
+
+    def programs(self) -> list[ProgramDraft]:
+        drafts: list[ProgramDraft] = []
+        for view in self.doc.policies:
+            if view.policy.id in self.taken:
+                continue
+            items = [p for p in view.provisions if p.kind is ProvisionKind.ITEM and not view.in_annex(p)]
+            if not items:
+                items = [p for p in view.provisions if p.kind is ProvisionKind.SECTION and not view.in_annex(p)]
+            for item in items:
+                unit = self._unit(view, item)
+                if unit.grants:
+                    drafts.append(self._program(view, unit))
+                    self.units.append(unit)
+        return drafts
+
+    def _unit(self, view: PolicyView, item: Provision) -> _Unit:
+        heading = (item.heading or item.text).strip()
+        unit = _Unit(item, heading)
+        bodies = [item] + [c for c in view.children(item) if c.kind is ProvisionKind.PARAGRAPH]
+        for body in bodies:
+            text = body.text if body is not item or not item.heading else body.text[len(item.heading) :]
+            offset = len(body.text) - len(text)
+            for sentence in readings.split(text, "。"):
+                for part in self._parts(sentence):
+                    grant = self._grant(body, Span(part.text, offset + part.start, offset + part.end))
+                    if grant is not None:
+                        unit.grants.append(grant)
+        return unit
+
+    @staticmethod
+    def _parts(sentence: Span) -> list[Span]:
+        """A sentence whose ；-parts each grant an amount (学历提升) is several grants."""
+        parts = readings.split(sentence.text, "；;")
+        if len(parts) > 1 and sum(bool(benefit_amounts(p.text)) for p in parts) > 1:
+            return [Span(p.text, sentence.start + p.start, sentence.start + p.end) for p in parts]
+        return [sentence]
+
+    def _grant(self, provision: Provision, part: Span) -> _Grant | None:
+        text = part.text
+        clauses = readings.split(text, "，；,;")
+        index = next(
+            (
+                i
+                for i, clause in enumerate(clauses)
+                if _GRANT.search(clause.text)
+                and (benefit_amounts(text[clause.start :]) or _SERVICE.search(text[clause.start :]) or re.search(benefit_rules.BENEFIT_NOUN, clause.text))
+            ),
+            None,
+        )
+        if index is None:
+            return None
+        grant_clause = clauses[index]
+        head_end = grant_clause.start + _GRANT.search(grant_clause.text).start()
+        # 对分别获得初级、中级、高级社会工作师证的人员分别给予…: the target opens the grant clause.
+        before = [c for c in clauses[:index]]
+        head = text[grant_clause.start : head_end]
+        if _TO_WHOM.match(head):
+            before.append(Span(head.rstrip("，, 分别"), grant_clause.start, grant_clause.start + len(head.rstrip("，, 分别"))))
+        grant = Span(text[grant_clause.start :], grant_clause.start, len(text))
+        moneys = benefit_amounts(grant.text)
+        lists = numbers.amount_lists(grant.text)
+        distribution = "分别" in text and any(len(lst) >= 2 for lst in lists)
+        flexible = next((c for c in clauses[: index + 1] if "柔性" in c.text), None)
+        to_whom = [i for i, c in enumerate(before) if _TO_WHOM.match(c.text)]
+        targets: list[Span] = []
+        alternatives: list[Span] = []
+        binding: list[Span] = []
+        if to_whom:
+            first = to_whom[-1]
+            chosen = [c for c in before[first:] if not _AGENCY.match(c.text) and not c.text.endswith("的") or c is before[first]]
+            joined = Span(text[chosen[0].start : chosen[-1].end], chosen[0].start, chosen[-1].end)
+            targets = [joined]
+        else:
+            started = False
+            for clause in before:
+                if _BINDING.search(clause.text) and started:
+                    binding.append(clause)
+                elif _STARTERS.search(clause.text) or (started and not _AGENCY.match(clause.text) and not clause.text.endswith("的")):
+                    started = True
+                    alternatives.append(clause)
+                elif distribution and _CLASS_WORD.search(clause.text) and not _BINDING.search(clause.text):
+                    started = True
+                    alternatives.append(clause)
+            if not alternatives and before and before[-1].text.endswith("的") and not _AGENCY.match(before[-1].text):
+                alternatives = [before[-1]]  # 取得硕士研究生学历、学位“双证”的，给予2万元…
+            targets = [Span(text[alternatives[0].start : alternatives[-1].end], alternatives[0].start, alternatives[-1].end)] if alternatives else []
+        if not targets:
+            return None
+        amounts = [m.yuan for m in moneys]
+        if distribution:
+            size = max(len(lst) for lst in lists)
+            listed = next(lst for lst in lists if len(lst) == size)
+            items = self._distributed(text, targets[0], alternatives, size)
+            if items is None:
+                return None
+            targets, alternatives = items, []
+            amounts = [m.yuan for m in listed]
+        shift = part.start
+        return _Grant(
+            provision=provision,
+            part=part,
+            targets=[_shifted(t, shift) for t in targets],
+            alternatives=[_shifted(a, shift) for a in alternatives],
+            binding=[_shifted(b, shift) for b in binding],
+            grant=_shifted(grant, shift),
+            amounts=amounts,
+            flexible=_shifted(flexible, shift) if flexible else None,
+        )
+
+    @staticmethod
+    def _distributed(text: str, target: Span, alternatives: list[Span], size: int) -> list[Span] | None:
+        """The classes a distribution pairs with its amounts: N target clauses naming a class, or
+        an N-item list inside the target (初级、中级、高级社会工作师证)."""
+        classed = [a for a in alternatives if _CLASS_WORD.search(a.text)]
+        if len(classed) == size:
+            return classed
+        pieces = readings.split(target.text, "、")
+        if len(pieces) == size:
+            return [Span(p.text, target.start + p.start, target.start + p.end) for p in pieces]
+        # 35周岁及以下全日制博士研究生、30周岁及以下全日制硕士研究生，以及“双一流”建设高校本科毕业生
+        parts: list[Span] = []
+        for piece in readings.split(target.text, "、，,"):
+            joined = re.match(r"^(?:以及|及|和|或)", piece.text)
+            start = piece.start + (joined.end() if joined else 0)
+            parts.append(Span(target.text[start : piece.end], target.start + start, target.start + piece.end))
+        classed = [p for p in parts if _CLASS_WORD.search(p.text)]
+        return classed if len(classed) == size else None
+
+    def _program(self, view: PolicyView, unit: _Unit) -> ProgramDraft:
+        flexible_unit = any(g.flexible for g in unit.grants)
+        tiers_per_grant: list[list[TierDraft]] = []
+        for grant in unit.grants:
+            tiers: list[TierDraft] = []
+            distribution = len(grant.targets) > 1
+            shared = _shared_suffix([t.text for t in grant.targets]) if distribution else ""
+            for index, target in enumerate(grant.targets):
+                name = _target_name(target.text, shared if index < len(grant.targets) - 1 else "", distribution)
+                if not distribution and (grant.alternatives or not name):
+                    obj = _HEADING_OBJECT.sub("", unit.heading) or unit.heading
+                    if flexible_unit:
+                        name = f"{obj}（{'柔性' if grant.flexible else '刚性'}引进）"
+                    elif not name or len(grant.alternatives) > 1:
+                        quoted = _QUOTED.search(unit.heading)
+                        name = quoted.group(1) if quoted else obj
+                amount = grant.amounts[index] if distribution and index < len(grant.amounts) else max(grant.amounts, default=0.0)
+                quoted_title = _QUOTED.search(target.text)
+                title = self.resolver.resolve_title(quoted_title.group(1)) if quoted_title else None
+                tiers.append(
+                    TierDraft(
+                        name=name,
+                        cited_in=grant.provision.id,
+                        title_id=title.entity.id if title else None,
+                        short_names=(name,),
+                        amount=amount,
+                    )
+                )
+            tiers_per_grant.append(tiers)
+        unit.tier_of = tiers_per_grant
+        heading_quote = _QUOTED.search(unit.heading)
+        rewarded = {q for g in unit.grants for t in g.targets for q in _QUOTED.findall(t.text) if re.search(r"获评|荣获|入选", t.text)}
+        if heading_quote:
+            name = heading_quote.group(1)
+        elif len(rewarded) == 1 and all(_QUOTED.search(t.text) for g in unit.grants for t in g.targets):
+            name = next(iter(rewarded))
+        else:
+            name = unit.heading
+        region, level = place_of(name, view.policy, self.regions)
+        draft = ProgramDraft(
+            name=name,
+            policy_id=view.policy.id,
+            cited_in=unit.grants[0].provision.id,
+            layout="measures",
+            region=region,
+            level=level,
+            roots=[unit.item.id],
+            policies=[view.policy.id],  # a clause outside every item (就高原则) speaks of all of them
+            tiers=[t for tiers in tiers_per_grant for t in tiers],
+        )
+        _unique_names(draft.tiers)
+        return draft
+
+    # --- criteria and benefits -------------------------------------------------------------------
+
+    def facts(self, plan: Plan, linker: Linker) -> Measured:
+        measured = Measured()
+        reader = CriteriaReader(self.doc, plan, linker)
+        by_draft = {id(r.draft): r for r in plan.refs if r.layout == "measures"}
+        for unit in self.units:
+            for grant, tiers in zip(unit.grants, unit.tier_of, strict=True):
+                for index, tier in enumerate(tiers):
+                    ref = by_draft.get(id(tier))
+                    if ref is None:
+                        continue
+                    self._criteria(reader, ref, grant, index)
+                    measured.benefits += self._benefits(ref, grant, index)
+        measured.criteria = reader.criteria
+        return measured
+
+    def _criteria(self, reader: CriteriaReader, ref: TierRef, grant: _Grant, index: int) -> None:
+        provision = grant.provision
+        if len(grant.targets) > 1 or not grant.alternatives:
+            target = grant.targets[index]
+            facts = readings.read(target.text)
+            specific = [r for r in facts.readings if r.kind is not CriterionKind.OTHER and r.kind is not CriterionKind.POSITION]
+            if specific:
+                reader.basic_conditions(provision, target, [ref])
+            else:
+                whole = grant.targets if len(grant.targets) > 1 else [target]
+                # 初级、中级、高级社会工作师证: one class alone says little; cite the whole list
+                span = Span(provision.text[whole[0].start : whole[-1].end], whole[0].start, whole[-1].end)
+                reader.add(reader.core_criterion(ref, CORE, provision, _described(span)))
+        else:
+            readable = [a for a in grant.alternatives if not _plain(a.text, reader.linker)]
+            for alternative in readable or grant.alternatives[:1]:
+                facts = readings.read(alternative.text)
+                kinds = {r.kind for r in facts.readings}
+                if CriterionKind.AGE in kinds and len(kinds) > 1:
+                    reader.basic_conditions(provision, alternative, [ref])
+                elif kinds == {CriterionKind.AGE}:
+                    reader.basic_conditions(provision, alternative, [ref])
+                else:
+                    reader.add(reader.core_criterion(ref, CORE, provision, _described(alternative)))
+        for binding in grant.binding:
+            reader.basic_conditions(provision, binding, [ref])
+        if grant.flexible is not None:
+            reader.add(
+                CriterionDraft(
+                    ref=ref,
+                    role=BASIC,
+                    kind=CriterionKind.EMPLOYMENT,
+                    text=grant.flexible.text,
+                    cited_in=provision.id,
+                    order=(*self.doc.order(provision.id), grant.flexible.start),
+                    employment=(Employment.FLEXIBLE,),
+                )
+            )
+
+    def _benefits(self, ref: TierRef, grant: _Grant, index: int) -> list[BenefitDraft]:
+        provision = grant.provision
+        text = grant.grant.text
+        distribution = len(grant.targets) > 1
+        moneys = benefit_amounts(text)
+        noun = benefit_rules.noun_after(text, moneys[-1].end) if moneys else None
+        names = [noun] if noun else _service_names(text)
+        common = terms(grant.part.text)
+        target = grant.targets[index].text
+        organization = bool(_ORGANIZATION.search(readings.split(target, "，,")[-1].text))
+        recipient = Recipient.TEAM if re.search(r"团队$", target) else Recipient.EMPLOYER if organization else None
+        drafts: list[BenefitDraft] = []
+        for number, name in enumerate(names or ["补贴"]):
+            kind = kind_of(name, "") or (BenefitKind.OTHER if moneys or "奖励" in name else BenefitKind.SERVICE)
+            draft = BenefitDraft(
+                ref=ref,
+                kind=kind,
+                name=name,
+                text=grant.part.text.strip("。；; "),
+                cited_in=provision.id,
+                order=(*self.doc.order(provision.id), grant.part.start, number),
+                period=common.period,
+                years=common.years,
+                installments=common.installments,
+                installment_share=common.installment_share,
+                recipient=recipient or benefit_rules.recipient_of(kind, text, ref),
+                funders=common.funders,
+                conditions=common.conditions,
+                employment=(Employment.FLEXIBLE,) if grant.flexible else common.employment,
+                statement=grant.part.text,
+            )
+            if moneys and number == 0:
+                if distribution:
+                    draft.amount_max = grant.amounts[index] if index < len(grant.amounts) else None
+                elif len(moneys) >= 2 and "最低" in text:
+                    draft.amount_min, draft.amount_max = min(m.yuan for m in moneys), max(m.yuan for m in moneys)
+                else:
+                    draft.amount_max = max(m.yuan for m in moneys)
+            drafts.append(draft)
+        return drafts
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+
+def _shifted(span: Span, shift: int) -> Span:
+    return Span(span.text, span.start + shift, span.end + shift)
+
+
+def _described(span: Span) -> Span:
+    """A target without the verb that introduces it (引进…, 或…)."""
+    match = re.match(r"^(?:或者|或|对于|对|针对|引进)+", span.text)
+    if not match:
+        return span
+    return Span(span.text[match.end() :], span.start + match.end(), span.end)
+
+
+def _plain(text: str, linker: Linker) -> bool:
+    facts = readings.read(text)
+    return (
+        not facts.discretionary
+        and all(r.kind is CriterionKind.OTHER for r in facts.readings)
+        and linker.link(text).empty
+        and not linker.link(text).unlinked
+        and not re.search(r"人才|人员|者|专家|带头人", text)
+    )
+
+
+def _target_name(text: str, suffix: str, distributed: bool = False) -> str:
+    """The class a target names: 取得博士研究生学历、学位“双证” / 退休名师、名校长 / 东川头雁人才."""
+    quoted = _QUOTED.search(text)
+    if quoted and re.search(r"获评|荣获|入选", text):
+        return quoted.group(1)
+    name = readings.split(text, "，,")[-1].text if distributed else readings.split(text, "，,")[0].text
+    for _ in range(3):
+        name = _LEADING.sub("", name)
+        name = _AGE_PHRASE.sub("", name)
+    name = re.sub(r"^.*?(?:具有|注册为|取得|获得)", "", name) if re.search(r"具有|注册为", name) else name
+    name = re.sub(r"(?:的人员|的)$", "", name)
+    if distributed and "的" in name:
+        name = name.split("的")[0]  # 副高级及以上职称的卫生专业技术人员 -> the class
+    return (name + suffix).strip("，, ")[:30]
+
+
+def _shared_suffix(texts: list[str]) -> str:
+    """初级、中级、高级社会工作师证: the words the last class shares with the others."""
+    if len(texts) < 2:
+        return ""
+    lengths = {len(_LEADING.sub("", t)) for t in texts[:-1]}
+    if len(lengths) != 1:
+        return ""
+    size = lengths.pop()
+    last = _LEADING.sub("", texts[-1])
+    if len(last) <= size + 1 or size > 3:
+        return ""
+    return re.sub(r"(?:的人员|的.*)$", "", last[size:])
+
+
+def _service_names(text: str) -> list[str]:
+    """给予表扬奖励，并在…方面优先服务保障 -> 表扬奖励, 优先服务保障."""
+    names: list[str] = []
+    for clause in readings.split(text, "，,；;"):
+        match = re.search(rf"[^，。；、]{{0,8}}(?:{benefit_rules.BENEFIT_NOUN}|服务保障|绿色通道”?|服务)", clause.text)
+        if match:
+            phrase = re.sub(r"^.*(?:给予|开通|提供|方面|并在|并)", "", match.group(0)).strip("，, ")
+            if phrase:
+                names.append(phrase)
+    return names
+
+
+def _unique_names(tiers: list[TierDraft]) -> None:
+    seen: dict[str, int] = {}
+    for tier in tiers:
+        count = seen.get(tier.name, 0)
+        seen[tier.name] = count + 1
+        if count:
+            tier.name = f"{tier.name}（{count + 1}）"
+            tier.short_names = (tier.name,)

@@ -1,0 +1,211 @@
+"""What one condition clause says: age, degree, 职称, employment mode, salary and tax
+thresholds, windows (近五年), and which kind of condition it is.
+
+A clause is a stretch of a provision between top-level commas or semicolons
+(一般在55周岁以下（院士除外），具有博士学位，副高以上专业技术职称 has three). The readings are
+plain words of the genre; nothing here knows a particular document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graphapi.domain.model import CriterionKind, Degree, Employment, ProfessionalRank
+from ingest.facts import numbers
+
+_OPENERS = "（(“‘《〈「『["
+_CLOSERS = "）)”’》〉」』]"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    text: str
+    start: int  # offsets in the provision text
+    end: int
+
+
+def split(text: str, marks: str = "，；。,;", start: int = 0, end: int | None = None) -> list[Span]:
+    """Top-level pieces of `text[start:end]` between `marks` (brackets and quotes kept whole)."""
+    end = len(text) if end is None else end
+    pieces: list[Span] = []
+    depth = 0
+    begin = start
+    for i in range(start, end):
+        char = text[i]
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and char in marks:
+            pieces.append(Span(text[begin:i], begin, i))
+            begin = i + 1
+    pieces.append(Span(text[begin:end], begin, end))
+    return [_trimmed(p) for p in pieces if p.text.strip(" 　：:")]
+
+
+def _trimmed(span: Span) -> Span:
+    text = span.text
+    left = len(text) - len(text.lstrip(" 　：:"))
+    right = len(text.rstrip(" 　：:"))
+    return Span(text[left:right], span.start + left, span.start + right)
+
+
+def sentences(text: str) -> list[Span]:
+    return split(text, "。；;")
+
+
+# --- words of the genre ------------------------------------------------------------------------
+
+# 博士后 is a post, not a degree; 研究生 alone is a master's level unless 博士 precedes it.
+_DEGREE = re.compile(r"博士(?!后)|硕士|(?<!博士)(?<!硕士)研究生|本科|学士")
+_DEGREE_OF = {"博士": Degree.DOCTORATE, "硕士": Degree.MASTER, "研究生": Degree.MASTER, "本科": Degree.BACHELOR, "学士": Degree.BACHELOR}
+_DEGREE_CONTEXT = re.compile(r"学位|学历|毕业生|研究生|博士|硕士|本科")
+_RANK = re.compile(
+    r"(?P<senior>正高级?)|(?P<associate>副高级?|副教授|副研究员|副主任医师|高级(?=职称|专业技术职称))"
+    r"|(?P<middle>中级)(?=[^，。；、]{0,8}(?:职称|资格|专业技术))|(?P<junior>初级)(?=[^，。；、]{0,6}(?:职称|专业技术))"
+)
+_SCHOOL_QUALITY = re.compile(r"双一流|世界一流|QS|985|211|重点高校|重点大学|知名高校|名校|师范院校|直属")
+_FULL_TIME = re.compile(r"全职|刚性")
+_FLEXIBLE = re.compile(r"柔性|兼职|挂职")
+_SERVICE_TIME = re.compile(r"累计(?:工作|服务)|工作时间|服务时间|在岗时间")
+_SALARY = re.compile(r"年薪|薪酬|年收入|工资收入|税前收入")
+_TAX = re.compile(r"纳税")
+_POSITION = re.compile(r"担任|主持|领衔|领导过|带领过|负责人|首席|法定代表人|带头人|主任|高管|职务")
+_RESIDENCE = re.compile(r"行政区域内|域内|户籍|注册、备案|驻[滇川黔]|辖区内")
+_CONDUCT = re.compile(r"遵纪守法|遵守|品德|道德|身体健康|热爱祖国|拥护|爱国|学风|诚实守信")
+_CATCH_ALL = re.compile(r"^(?:其他|其它)|相当于上述|具有相当|同等水平|急需紧缺的其他|其他急需紧缺|其他[^，。]{0,16}人才$")
+_NO_CONDITION = re.compile(r"^(?:不限|不受)|^[^，。；]{0,4}不限$")
+_ASIDE = re.compile(r"[（(][^（）()]*[）)]")
+_EXEMPTION = re.compile(r"[（(]([^（）()]{1,20}?)(?:除外|不受年龄限制|不受此限|可适当放宽)[）)]")
+_THRESHOLD = re.compile(r"超过|达到|以上|不低于|不少于")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One kind of condition read from a clause, with its structured parts."""
+
+    kind: CriterionKind
+    max_age: int | None = None
+    age_exempt: tuple[str, ...] = ()  # names written in （…除外）
+    min_degree: Degree | None = None
+    min_professional_rank: ProfessionalRank | None = None
+    employment: tuple[Employment, ...] = ()
+    min_amount: float | None = None
+
+
+@dataclass(slots=True)
+class ClauseFacts:
+    readings: list[Reading] = field(default_factory=list)
+    within_years: int | None = None
+    discretionary: bool = False
+
+
+def degree_in(text: str) -> Degree | None:
+    """The lowest degree a clause accepts: 博士、硕士毕业生 -> MASTER; 本科以上学历 -> BACHELOR."""
+    if not _DEGREE_CONTEXT.search(text):
+        return None
+    found = [_DEGREE_OF[m.group(0)] for m in _DEGREE.finditer(text)]
+    return min(found) if found else None
+
+
+def rank_in(text: str) -> ProfessionalRank | None:
+    """The lowest 职称 a clause accepts: 副高以上 -> ASSOCIATE_SENIOR."""
+    found: list[ProfessionalRank] = []
+    for match in _RANK.finditer(text):
+        if match.group("senior"):
+            found.append(ProfessionalRank.SENIOR)
+        elif match.group("associate"):
+            found.append(ProfessionalRank.ASSOCIATE_SENIOR)
+        elif match.group("middle"):
+            found.append(ProfessionalRank.INTERMEDIATE)
+        elif match.group("junior"):
+            found.append(ProfessionalRank.JUNIOR)
+    return min(found) if found else None
+
+
+def employment_in(text: str) -> tuple[Employment, ...]:
+    modes = []
+    if _FULL_TIME.search(text):
+        modes.append(Employment.FULL_TIME)
+    if _FLEXIBLE.search(text):
+        modes.append(Employment.FLEXIBLE)
+    return tuple(modes)
+
+
+def is_catch_all(text: str) -> bool:
+    """其他相当于上述层次的… and other catch-alls that only the office can recognise."""
+    return bool(_CATCH_ALL.search(text.strip("。；;，, ")))
+
+
+def is_no_condition(text: str) -> bool:
+    """不限国籍、户籍: says what is not required."""
+    return bool(_NO_CONDITION.match(text))
+
+
+def exemptions(text: str) -> tuple[str, ...]:
+    """（院士除外）, （两院院士不受年龄限制） -> the names exempted."""
+    return tuple(m.group(1).strip() for m in _EXEMPTION.finditer(text))
+
+
+def threshold_amount(text: str) -> float | None:
+    """The amount a salary or tax clause must exceed (年薪超过200万元 -> 2 000 000)."""
+    for money in numbers.amounts(text):
+        before = text[max(0, money.start - 6) : money.start]
+        after = text[money.end : money.end + 4]
+        if _THRESHOLD.search(before) or _THRESHOLD.search(after):
+            return money.yuan
+    found = numbers.amounts(text)
+    return found[0].yuan if found else None
+
+
+def read(text: str) -> ClauseFacts:
+    """Every kind of condition in one clause (a compound clause gives several readings)."""
+    facts = ClauseFacts(within_years=numbers.within_years(text), discretionary=is_catch_all(text))
+    readings = facts.readings
+    exempt = exemptions(text)
+    text = _ASIDE.sub("", text)  # （取得正高级职称的，年龄可放宽至50周岁） qualifies, it does not require
+    ages = numbers.age_limits(text)
+    if ages:
+        readings.append(Reading(CriterionKind.AGE, max_age=max(ages), age_exempt=exempt))
+    if _SALARY.search(text):
+        readings.append(Reading(CriterionKind.SALARY, min_amount=threshold_amount(text)))
+    elif _TAX.search(text):
+        readings.append(Reading(CriterionKind.TAX, min_amount=threshold_amount(text)))
+    education = _education(text)
+    if education is not None:
+        readings.append(education)
+    modes = employment_in(text)
+    if modes:
+        readings.append(Reading(CriterionKind.EMPLOYMENT, employment=modes))
+    elif _SERVICE_TIME.search(text) and not readings:
+        readings.append(Reading(CriterionKind.EMPLOYMENT))
+    if not readings:
+        readings.append(Reading(general_kind(text)))
+    return facts
+
+
+def general_kind(text: str) -> CriterionKind:
+    """The kind of a clause with no structured reading."""
+    if _POSITION.search(text) and not _CONDUCT.search(text):
+        return CriterionKind.POSITION
+    if _RESIDENCE.search(text):
+        return CriterionKind.RESIDENCE
+    return CriterionKind.OTHER
+
+
+def _education(text: str) -> Reading | None:
+    """Degree, 职称, or either (硕士以上学位或副高以上职称); school quality makes it EDUCATION
+    without a reading (a degree from a listed school cannot be checked from a profile)."""
+    degree = degree_in(text)
+    if _SCHOOL_QUALITY.search(text) and _DEGREE_CONTEXT.search(text):
+        # “双一流”高校本科: the degree is a floor; which school is for the office to check
+        return Reading(CriterionKind.EDUCATION, min_degree=degree)
+    rank = rank_in(text)
+    if degree is None and rank is None:
+        return None
+    if degree is not None and rank is not None:
+        return Reading(CriterionKind.EDUCATION, min_degree=degree, min_professional_rank=rank)
+    if degree is not None:
+        return Reading(CriterionKind.DEGREE, min_degree=degree)
+    return Reading(CriterionKind.PROFESSIONAL_RANK, min_professional_rank=rank)

@@ -1,0 +1,237 @@
+"""The reasoning operations over the ingested corpus: real facts, real answers, cited.
+
+The examples/ folder holds the headline questions; these tests run them and more, and check the
+store round trips of every operation (DEBUG is on in the test app)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import ROOT
+
+EXAMPLES = ROOT / "examples"
+
+TIERS = """
+query($profile: TalentProfileInput!, $all: Boolean) {
+  qualifyingTiers(profile: $profile, includeIneligible: $all) {
+    status applicable missing explanation
+    tier { id code name program { name region } }
+    matched { kind text }
+    unmet { kind text }
+    citations { id }
+  }
+}"""
+
+GUANDU_B = "program:gd-gccrc/B"
+GUANDU_A = "program:gd-gccrc/A"
+YUNNAN_HIGH = "program:yn-qrjh/gccrc"
+
+
+def second_prize(rank: int) -> dict:
+    return {
+        "awards": [{"name": "国家科学技术进步奖", "grade": "二等奖", "rank": rank}],
+        "employment": "FULL_TIME",
+        "region": "官渡区",
+    }
+
+
+async def tiers(client, profile: dict, include_all: bool = False) -> dict[str, dict]:
+    result = (await client.data(TIERS, {"profile": profile, "all": include_all}))["qualifyingTiers"]
+    return {match["tier"]["id"]: match for match in result}
+
+
+async def test_national_second_prize_rank_2_reaches_guandu_b_not_a(client):
+    found = await tiers(client, second_prize(2))
+    b = found[GUANDU_B]
+    assert b["status"] in ("ELIGIBLE", "NEEDS_INFO")
+    assert any(c["kind"] == "AWARD" and "二等奖" in c["text"] for c in b["matched"])
+    assert "age" in b["missing"]  # 年龄一般在60周岁以下 cannot be decided without an age
+    assert GUANDU_A not in found  # A类 needs 一等奖 or 特等奖
+    assert "第" in b["explanation"] and "《" in b["explanation"]
+    assert b["citations"]
+
+
+async def test_rank_5_second_prize_is_not_guandu_b(client):
+    found = await tiers(client, second_prize(5), include_all=True)
+    b = found[GUANDU_B]
+    assert b["status"] == "INELIGIBLE"
+    assert not any(c["kind"] == "AWARD" for c in b["matched"])
+    assert GUANDU_B not in await tiers(client, second_prize(5))
+
+
+async def test_jieqing_aged_58_fits_guandu_b_but_not_the_yunnan_age_limit(client):
+    profile = json.loads((EXAMPLES / "qualifying_tiers_jieqing_58.json").read_text())["profile"]
+    found = await tiers(client, profile, include_all=True)
+    assert found[GUANDU_B]["status"] in ("ELIGIBLE", "NEEDS_INFO")
+    assert any(c["kind"] == "TITLE" for c in found[GUANDU_B]["matched"])
+    yunnan = found[YUNNAN_HIGH]
+    assert yunnan["status"] == "INELIGIBLE"
+    assert any(c["kind"] == "AGE" for c in yunnan["unmet"])
+
+
+async def test_age_above_the_limit_is_ineligible_and_says_why(client):
+    profile = {**second_prize(2), "age": 61}
+    found = await tiers(client, profile, include_all=True)
+    b = found[GUANDU_B]
+    assert b["status"] == "INELIGIBLE"
+    assert any(c["kind"] == "AGE" for c in b["unmet"])
+    assert "60" in b["explanation"]
+
+
+async def test_traditional_title_links_like_simplified(client):
+    simplified = await tiers(client, {"titles": ["国家杰出青年科学基金获得者"], "age": 45, "region": "官渡区"})
+    traditional = await tiers(client, {"titles": ["國家傑出青年科學基金獲得者"], "age": 45, "region": "官渡区"})
+    assert set(simplified) == set(traditional) and GUANDU_B in simplified
+    assert [m["status"] for m in simplified.values()] == [m["status"] for m in traditional.values()]
+
+
+async def test_unknown_award_name_is_explained_not_a_crash(client):
+    profile = {"awards": [{"name": "火星科学技术大奖", "grade": "一等奖", "rank": 1}], "region": "官渡区"}
+    result = (await client.data(TIERS, {"profile": profile, "all": True}))["qualifyingTiers"]
+    assert result
+    assert any("火星科学技术大奖" in m["explanation"] for m in result)
+
+
+async def test_programs_of_other_regions_are_not_applicable(client):
+    found = await tiers(client, {"titles": ["杰青"], "age": 45, "region": "官渡区"}, include_all=True)
+    shenzhen = [m for m in found.values() if m["tier"]["program"]["region"] == "深圳市"]
+    assert shenzhen and all(not m["applicable"] and m["status"] == "INELIGIBLE" for m in shenzhen)
+    assert all("深圳" in m["explanation"] for m in shenzhen)
+
+
+@pytest.mark.parametrize(
+    ("profile", "message"),
+    [
+        ({"age": -3}, "age"),
+        ({"awards": [{"name": "国家科学技术进步奖", "grade": "二等奖", "rank": 0}]}, "rank"),
+        ({"awards": [{"name": "国家科学技术进步奖", "grade": "五等奖"}]}, "grade"),
+        ({"housePrice": 1e15}, "housePrice"),
+        ({"titles": ["院" * 100_000]}, "titles"),
+    ],
+)
+async def test_bad_profiles_are_refused_with_the_field_named(client, profile, message):
+    error = await client.error(TIERS, {"profile": profile})
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert message in error["message"]
+
+
+BENEFITS = """query($id: ID!) { tier(id: $id) { benefits { id kind name amountMax capRatio schedule } } }"""
+CHECK = """
+query($claims: [BenefitClaimInput!]!) {
+  checkDuplicateEnjoyment(claims: $claims) {
+    checkedClaims
+    conflicts { person verdict rule { kind } kept { benefit { id } } setAside { benefit { id } } difference explanation citation { id } }
+    uncovered { person claims { benefit { id } } explanation }
+    ruleConflicts { person explanation }
+  }
+}"""
+
+
+async def benefit_ids(client, tier_id: str) -> dict[str, str]:
+    benefits = (await client.data(BENEFITS, {"id": tier_id}))["tier"]["benefits"]
+    return {b["kind"]: b["id"] for b in benefits}
+
+
+async def test_housing_and_post_allowance_are_not_both_paid(client):
+    a = await benefit_ids(client, GUANDU_A)
+    claims = [
+        {"person": "张三", "benefitId": a["HOUSING_SUBSIDY"], "amount": 4_800_000},
+        {"person": "张三", "benefitId": a["POST_ALLOWANCE"], "amount": 350_000},
+    ]
+    report = (await client.data(CHECK, {"claims": claims}))["checkDuplicateEnjoyment"]
+    assert report["checkedClaims"] == 2
+    (conflict,) = [c for c in report["conflicts"] if c["rule"]["kind"] == "EXCLUSIVE"]
+    assert conflict["kept"]["benefit"]["id"] == a["HOUSING_SUBSIDY"]
+    assert [c["benefit"]["id"] for c in conflict["setAside"]] == [a["POST_ALLOWANCE"]]
+    assert "不重复享受" in conflict["explanation"] and "第十七条" in conflict["explanation"]
+
+
+async def test_claims_under_two_programs_no_rule_links_are_reported_as_uncovered(client):
+    shenzhen = (await client.data('{ programs { id region tiers { id } } }'))["programs"]
+    sz_tier = next(p for p in shenzhen if p["region"] == "深圳市")["tiers"][0]["id"]
+    sz = await benefit_ids(client, sz_tier)
+    yn = await benefit_ids(client, YUNNAN_HIGH)
+    claims = [
+        {"person": "李四", "benefitId": sz["TRAINING_FUNDS"]},
+        {"person": "李四", "benefitId": yn["LIVING_ALLOWANCE"]},
+    ]
+    report = (await client.data(CHECK, {"claims": claims}))["checkDuplicateEnjoyment"]
+    assert report["uncovered"], report
+    assert "未找到" in report["uncovered"][0]["explanation"]
+
+
+async def test_unknown_benefit_ids_are_named(client):
+    error = await client.error(CHECK, {"claims": [{"person": "王五", "benefitId": "no-such-benefit"}]})
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "no-such-benefit" in error["message"]
+
+
+async def test_a_hundred_thousand_claims_in_one_call(client):
+    a = await benefit_ids(client, GUANDU_A)
+    b = await benefit_ids(client, GUANDU_B)
+    kinds = [a["HOUSING_SUBSIDY"], a["POST_ALLOWANCE"], b["SELECTION_BONUS"], a["SELECTION_BONUS"]]
+    claims = [{"person": f"p{i // 4}", "benefitId": kinds[i % 4]} for i in range(100_000)]
+    body = await client.post("query($c: [BenefitClaimInput!]!) { checkDuplicateEnjoyment(claims: $c) { checkedClaims conflicts { person } } }", {"c": claims})
+    assert not body.get("errors"), body.get("errors")
+    report = body["data"]["checkDuplicateEnjoyment"]
+    assert report["checkedClaims"] == 100_000
+    assert len({c["person"] for c in report["conflicts"]}) == 25_000
+    assert body["extensions"]["storeRoundTrips"] <= 2
+
+
+async def test_best_package_with_a_house_price(client):
+    query = (EXAMPLES / "best_package_guandu.graphql").read_text()
+    variables = json.loads((EXAMPLES / "best_package_guandu.json").read_text())
+    package = (await client.data(query, variables))["bestPackage"]
+    items = {item["benefit"]["kind"]: item for item in package["items"]}
+    housing = items["HOUSING_SUBSIDY"]
+    assert housing["benefit"]["tier"]["name"].startswith("A类")
+    assert housing["amount"] == pytest.approx(4_800_000)  # min(80 % × 6 000 000, 8 000 000)
+    assert [s["amount"] for s in housing["detail"]["schedule"]] == [960_000] * 5  # 5 × 20 %
+    assert "POST_ALLOWANCE" not in items  # 购房津贴与岗位津贴不重复享受: the larger is kept
+    assert any(i["benefit"]["name"] and "岗位津贴" in i["benefit"]["name"] for i in package["setAside"])
+    assert package["totalMaxAmount"] == pytest.approx(sum(i["amount"] for i in package["items"]))
+    assert "《" in package["explanation"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(path.stem for path in EXAMPLES.glob("*.graphql")),
+)
+async def test_every_example_runs_within_two_store_round_trips(client, name):
+    query = (EXAMPLES / f"{name}.graphql").read_text()
+    variables_file = EXAMPLES / f"{name}.json"
+    variables = json.loads(variables_file.read_text()) if variables_file.exists() else {}
+    body = await client.post(query, variables)
+    assert not body.get("errors"), body.get("errors")
+    assert body["extensions"]["storeRoundTrips"] <= 2
+
+
+LIVING = """query($profile: TalentProfileInput!) { bestPackage(profile: $profile) {
+    items { benefit { kind text tier { id } } amount }
+    setAside { benefit { kind text tier { id } } reason } } }"""
+
+
+@pytest.mark.parametrize(("titles", "expected"), [(["中国科学院院士"], 2_000_000), ([], 1_000_000)])
+async def test_an_academician_gets_the_academician_living_allowance_instead(client, titles, expected):
+    profile = {
+        "titles": titles,
+        "awards": [{"name": "国家自然科学奖", "grade": "一等奖", "rank": 1}],
+        "age": 60 if titles else 50,  # 院士除外: the age limit does not bind an academician
+        "degree": "DOCTORATE",
+        "professionalRank": "SENIOR",
+        "employment": "FULL_TIME",
+        "region": "昆明市",
+    }
+    package = (await client.data(LIVING, {"profile": profile}))["bestPackage"]
+    living = [
+        i for i in package["items"]
+        if i["benefit"]["kind"] == "LIVING_ALLOWANCE" and i["benefit"]["tier"]["id"] == YUNNAN_HIGH
+    ]
+    assert [i["amount"] for i in living] == [expected]
+    assert any(
+        s["benefit"]["kind"] == "LIVING_ALLOWANCE" and s["benefit"]["tier"]["id"] == YUNNAN_HIGH
+        for s in package["setAside"]
+    )

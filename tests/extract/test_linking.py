@@ -1,0 +1,82 @@
+"""Titles and awards in conditions: grades and completer ranks are part of the condition."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from graphapi.domain.entities import EntityResolver
+from graphapi.domain.model import AwardRequirement
+from ingest.facts.linking import Linker, grade_specs, resolve_loose
+
+NATURAL, INVENTION, PROGRESS = "award:national-natural-science", "award:national-tech-invention", "award:national-sci-tech-progress"
+SUPREME, COOPERATION = "award:national-highest-sci-tech", "award:national-intl-cooperation"
+PROVINCIAL_PROGRESS = "award-class:provincial-sci-tech-progress"
+
+
+@cache
+def linker() -> Linker:
+    return Linker(EntityResolver.default())
+
+
+def awards(text):
+    return linker().link(text).awards
+
+
+def test_names_joined_by_or_share_the_grade_written_after_them():
+    assert awards("国家自然科学奖或技术发明奖一等奖前三名完成人，或国家科学技术进步奖特等奖、一等奖前三名完成人") == [
+        AwardRequirement((NATURAL, INVENTION), ("一等奖",), 3),
+        AwardRequirement((PROGRESS,), ("特等奖", "一等奖"), 3),
+    ]
+
+
+def test_grade_specific_ranks_become_separate_requirements():
+    found = awards("国家最高科学技术奖，国家自然科学奖、国家科学技术进步奖、国际科学技术合作奖等获得者（一等奖排名前六位，二等奖排名前三位）")
+    assert AwardRequirement((SUPREME, COOPERATION)) in found  # awards without grades are never held to one
+    assert AwardRequirement((NATURAL, PROGRESS), ("一等奖",), 6) in found
+    assert AwardRequirement((NATURAL, PROGRESS), ("二等奖",), 3) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("国家科学技术进步奖二等奖排名前五位", [AwardRequirement((PROGRESS,), ("二等奖",), 5)]),
+        ("獲得國家科學技術進步獎二等獎（排名前五位）", [AwardRequirement((PROGRESS,), ("二等奖",), 5)]),
+        ("获省部级科学技术进步奖三等奖以上（排名前三位）", [AwardRequirement((PROVINCIAL_PROGRESS,), ("一等奖", "二等奖", "三等奖"), 3)]),
+        ("国家科学技术进步奖一等奖以上", [AwardRequirement((PROGRESS,), ("特等奖", "一等奖"))]),
+        ("国家技术发明奖二等奖第一完成人", [AwardRequirement((INVENTION,), ("二等奖",), 1)]),
+        ("国家科学技术进步奖获奖者（排名前五位）", [AwardRequirement((PROGRESS,), (), 5)]),
+    ],
+)
+def test_award_conditions(text, expected):
+    assert awards(text) == expected
+
+
+def test_grade_specs_read_pairs_in_order():
+    assert grade_specs("一等奖排名前六位，二等奖排名前三位") == [(("一等奖",), 6), (("二等奖",), 3)]
+    assert grade_specs("二等奖或三等奖前三名完成人") == [(("二等奖", "三等奖"), 3)]
+    assert grade_specs("获得者") == []
+
+
+def test_titles_and_unlinked_mentions():
+    linked = linker().link("诺贝尔奖获得者，或欧美发达国家最高层次科技奖获得者；中国科学院院士、中国工程院院士")
+    assert linked.title_ids == ["title:cas-academician", "title:cae-academician"]
+    assert ("欧美发达国家最高层次科技奖获得者", "award") in linked.unlinked
+
+
+def test_national_and_yunnan_thousand_talents_stay_apart():
+    assert linker().link("国家“千人计划”入选者").title_ids == ["title:national-thousand-talents"]
+    assert "title:national-thousand-talents" not in linker().link("云南省“千人计划”入选者").title_ids
+
+
+def test_definitions_stand_for_what_they_list():
+    local = Linker(EntityResolver.default())
+    local.learn_definitions(["本办法中战略科学家级人才指：中国科学院、中国工程院院士；国家最高科学技术奖获得者。"])
+    linked = local.link("已成为战略科学家级人才的")
+    assert {"title:cas-academician", "title:cae-academician"} <= set(linked.title_ids)
+    assert AwardRequirement((SUPREME,)) in linked.awards
+
+
+def test_short_exempt_names_resolve_to_the_class():
+    assert resolve_loose(EntityResolver.default(), "院士") == "title-class:academician"

@@ -1,0 +1,91 @@
+"""Programs and tiers from each layout of the genre, on texts the rules were not written for."""
+
+from __future__ import annotations
+
+from graphapi.domain.entities import EntityResolver
+from graphapi.domain.model import Level
+from graphapi.domain.regions import default_regions
+from ingest.documents import parse_text
+from ingest.facts import extract
+from tests.extract.samples import facts
+
+LISTED = """石林县高层次人才认定办法
+第一条 本办法所称高层次人才分为甲类（杰出人才）、乙类（优秀人才）两个类别。
+第二条 符合下列条件之一的，认定为甲类人才：
+（一）中国工程院院士；
+（二）其他相当于上述层次的杰出人才。
+第三条 年龄不超过45周岁，且符合下列条件之一的，认定为乙类人才：
+（一）国家优秀青年科学基金获得者。
+第四条 本办法自印发之日起施行。
+"""
+
+NOTE = """关于《安宁市青年科技人才及后备人选选拔办法》的编制说明
+
+一、背景
+安宁市青年科技人才及后备人选选拔工作已开展多年，选拔对象须为在安宁市行政区域内注册的企业的在职人员。
+"""
+
+
+def run(text: str, name: str):
+    return extract(parse_text(text, name), EntityResolver.default(), default_regions())
+
+
+def tiers(f):
+    return [(t.code, t.name, t.rank, t.for_team) for t in sorted(f.tiers, key=lambda t: t.rank)]
+
+
+def test_catalogue_annex_sections_are_ranked_tiers_with_a_team():
+    f = facts("chenggong.txt")
+    (program,) = f.programs
+    assert (program.name, program.level, program.region) == ("呈贡区高层次人才", Level.DISTRICT, "呈贡区")
+    assert tiers(f) == [("A", "A类（杰出人才）", 1, False), ("B", "B类（领军人才）", 2, False), ("C", "C类（拔尖人才）", 3, False), ("TEAM", "创新团队", 4, True)]
+    assert {t.cited_in.split("/")[-1] for t in f.tiers} == {"annex_1__sec_1", "annex_1__sec_2", "annex_1__sec_3", "annex_1__sec_4"}
+
+
+def test_classes_headed_inside_an_article():
+    f = facts("xishan.txt")
+    assert [t.name for t in sorted(f.tiers, key=lambda t: t.rank)] == ["第一层次（领军人才）", "第二层次（拔尖人才）", "第三层次（骨干人才）"]
+    assert f.programs[0].name == "西山区高层次人才"
+
+
+def test_special_project_rule_in_traditional_script():
+    f = facts("dali_traditional.txt")
+    (program,) = f.programs
+    assert program.name == "大理州“苍洱英才”计划" and program.region == "大理白族自治州"
+    (tier,) = f.tiers
+    assert tier.name == "“青年英才”专项" and tier.cited_in.endswith("/art_2")
+
+
+def test_classes_listed_in_one_article_and_conditioned_in_others():
+    f = run(LISTED, "shilin.txt")
+    assert [(t.code, t.name) for t in sorted(f.tiers, key=lambda t: t.rank)] == [("L1", "甲类（杰出人才）"), ("L2", "乙类（优秀人才）")]
+    by_tier = {t.id: t for t in f.tiers}
+    ages = [(by_tier[c.tier_id].rank, c.max_age) for c in f.criteria if c.max_age]
+    assert ages == [(2, 45)]  # 认定为乙类人才 narrows the lead-in to that class
+
+
+def test_explanatory_note_names_the_program_and_its_tiers():
+    f = run(NOTE, "anning_note.txt")
+    (program,) = f.programs
+    assert program.name == "安宁市青年科技人才及后备人选"
+    assert any(c.kind.value == "RESIDENCE" and c.text.startswith("须为在安宁市") for c in f.criteria)
+
+
+def test_measures_become_programs_whose_classes_are_tiers():
+    f = facts("jinning_measures.txt")
+    names = {p.name for p in f.programs}
+    assert names == {"引进急需紧缺人才", "柔性引进专家"}
+    doctor = next(t for t in f.tiers if "博士" in t.name)
+    master = next(t for t in f.tiers if "硕士" in t.name)
+    assert doctor.program_id == master.program_id and doctor.rank < master.rank  # the better-paid class first
+
+
+def test_corpus_programs():
+    from tests.extract.test_corpus import corpus
+
+    found = {p.name: (p.level, p.region) for f in corpus().values() for p in f.programs}
+    assert found["官渡高层次人才（团队）"] == (Level.DISTRICT, "官渡区")
+    assert found["云南省“千人计划”"] == (Level.PROVINCIAL, "云南省")
+    assert found["深圳市杰出人才培养专项"] == (Level.MUNICIPAL, "深圳市")
+    assert found["昆明市中青年学术和技术带头人及后备人选"] == (Level.MUNICIPAL, "昆明市")
+    assert {"雁归东川", "东川头雁人才"} <= set(found)
