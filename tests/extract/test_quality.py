@@ -32,16 +32,17 @@ CORPUS_FLOORS = {
     "benefit": (0.95, 0.95),
     "benefit amount": (0.90, 0.90),
 }
-# Unseen texts: far lower, from two gaps reported in issue 3 (classes defined one per article,
-# 认定为第一类人才, are not split into tiers; an 意见's degree tiers are not read) and a few
-# misreadings. Raise these as the extractor closes the gaps; the specific tests below fail until then.
+# Unseen texts: first measured far lower (classes defined one per article, 认定为第一类人才, were
+# not split into tiers; an 意见's degree tiers were not read). The extractor's author then read
+# these texts and closed those gaps with general rules, so they are no longer a blind measure;
+# the floors are raised to the figures measured after that, to keep the gain.
 UNSEEN_FLOORS = {
-    "tier": (0.85, 0.50),
-    "criterion": (0.70, 0.60),
-    "award requirement": (0.60, 0.60),
-    "title requirement": (0.60, 0.60),
-    "benefit": (0.55, 0.25),
-    "benefit amount": (0.55, 0.25),
+    "tier": (0.95, 0.95),
+    "criterion": (0.95, 0.95),
+    "award requirement": (0.95, 0.95),
+    "title requirement": (0.95, 0.95),
+    "benefit": (0.95, 0.95),
+    "benefit amount": (0.95, 0.95),
 }
 
 
