@@ -175,14 +175,18 @@ def unclosed(text: str, pairs=_PAIRS) -> bool:
     return any(text.count(open_) > text.count(close) for open_, close in pairs)
 
 
+# A title's closing edition or status tag: （2024年版）, （2023年修订）, （试行）.
+_EDITION_TAG = re.compile(r"[（(]\s*(?:\d{4}\s*年\s*(?:修订|修正)?\s*版?|试行|暂行|修订|修正|征求意见稿|送审稿|草案)\s*[）)]$")
+
+
 def is_heading_line(text: str) -> bool:
     """A line that stands on its own although it has no full stop: a heading (起草背景, （一）
-    基本条件), a title (…实施细则（试行）), a signature or date line."""
+    基本条件), a title (…实施细则（试行）, …分类认定目录（2024年版）), a signature or date line."""
     marker = match_marker(text)
     body = marker.rest if marker is not None else text.strip()
     if _CLAUSE.search(body) or unclosed(body):
         return False
-    return len(body) <= 20 or is_instrument_title(body)
+    return len(body) <= 20 or is_instrument_title(body) or _EDITION_TAG.search(body) is not None
 
 
 def should_join(previous: Line, following: Line, across_blank: bool) -> bool:

@@ -11,7 +11,7 @@ from rich.console import Console, Group
 from rich.table import Table
 
 from graphapi.domain.explain import yuan
-from graphapi.domain.model import Benefit, CriterionRole, Facts
+from graphapi.domain.model import HOUSE_PRICE, Benefit, CriterionRole, Facts
 
 COUNT_COLUMNS = ("programs", "tiers", "basic", "core", "exclusion", "benefits", "rules", "unlinked")
 
@@ -68,7 +68,7 @@ def amount_text(benefit: Benefit) -> str:
     elif benefit.amount_max is not None:
         parts.append(f"≤{yuan(benefit.amount_max)}")
     if benefit.cap_ratio is not None:
-        parts.append(f"≤购房价{benefit.cap_ratio:.0%}")
+        parts.append(f"≤{benefit.cap_basis or HOUSE_PRICE}{benefit.cap_ratio:.0%}")
     if benefit.period.value != "ONE_OFF":
         parts.append({"YEARLY": "每年", "MONTHLY": "每月"}[benefit.period.value])
     if benefit.installments:

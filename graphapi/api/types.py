@@ -359,7 +359,8 @@ class Benefit:
     amount_min: float | None
     period: enums.Period
     years: int | None
-    cap_ratio: float | None = strawberry.field(description="Cap as a share of the house price (0.8)")
+    cap_ratio: float | None = strawberry.field(description="Cap as a share of `capBasis` (0.8)")
+    cap_basis: str | None = strawberry.field(description="What the cap is a share of: 购房总价 (default), 项目实际投入 …")
     installments: int | None
     installment_share: float | None
     recipient: enums.Recipient
@@ -381,6 +382,7 @@ class Benefit:
             period=record.period,
             years=record.years,
             cap_ratio=record.cap_ratio,
+            cap_basis=record.cap_basis or (model.HOUSE_PRICE if record.cap_ratio is not None else None),
             installments=record.installments,
             installment_share=record.installment_share,
             recipient=record.recipient,

@@ -1,7 +1,8 @@
 """How much a benefit pays, computed from its reading rather than copied.
 
 - caps: 补贴最高不超过购房总价的80%，最高不超过800万元 -> min(0.8 × price, 8 000 000); without a
-  price the cap still applies and the maximum is the ceiling;
+  price the cap still applies and the maximum is the ceiling; a cap on another basis (按不超过项目
+  实际投入的50%) is stated, never computed from the house price;
 - schedules: 分5年支付，每年支付20% -> five instalments of 20 %;
 - periods: 每年35万元 × the years the text grants; where it grants none, the amount is per year
   and the note says so (a duration is never invented); 每月 amounts are also given per year;
@@ -15,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from graphapi.domain.explain import RECIPIENT_NAMES, percent, sentences, yuan
-from graphapi.domain.model import Benefit, BenefitKind, Period, Recipient
+from graphapi.domain.model import HOUSE_PRICE, Benefit, BenefitKind, Period, Recipient
 
 _YEARLY_WORDING = re.compile(r"分\s*[\d一二三四五六七八九十]+\s*年|每年|逐年")
 
@@ -101,7 +102,15 @@ def compute(benefit: Benefit, house_price: float | None = None) -> Amount:
 
     ceiling: float | None = None
     capped_by_price = False
-    if benefit.cap_ratio is not None:
+    if benefit.cap_ratio is not None and benefit.cap_basis not in (None, HOUSE_PRICE):
+        # 按不超过项目实际投入的50%: the profile has no such figure, so the maximum is the ceiling
+        limit = f"最高不超过{benefit.cap_basis}的{percent(benefit.cap_ratio)}"
+        if per_period is not None:
+            ceiling = per_period
+            notes.append(f"{limit}且不超过{yuan(per_period)}，按最高额计")
+        else:
+            notes.append(f"{limit}，无法计算金额")
+    elif benefit.cap_ratio is not None:
         limit = f"最高不超过购房总价的{percent(benefit.cap_ratio)}"
         if per_period is not None:
             limit += f"且不超过{yuan(per_period)}"

@@ -46,6 +46,7 @@ from graphapi.domain.model import (
     Criterion,
     CriterionKind,
     CriterionRole,
+    Degree,
     EligibilityStatus,
     Employment,
     Level,
@@ -63,6 +64,7 @@ from graphapi.domain.profile import (
 from graphapi.domain.regions import RegionTree
 
 POVERTY_OR_BORDER_COUNTY = "POVERTY_OR_BORDER_COUNTY"  # Relaxation.condition: 贫困县、边境县
+DOCTORATE = "DOCTORATE"  # Relaxation.condition: 具有博士学位的
 _FIELD_ORDER = {field: index for index, field in enumerate(ProfileField)}
 _STATUS_ORDER = {
     EligibilityStatus.ELIGIBLE: 0,
@@ -467,7 +469,7 @@ def _age(person: _Person, criterion: Criterion, relaxations: list[Relaxation], k
             relaxations=(relaxation,),
         )
     return _relaxed(
-        person.profile.poverty_or_border_county,
+        person.profile,
         relaxation,
         reason,
         explain.relaxation_applied(reference, relaxation.age_years, limit),
@@ -475,20 +477,28 @@ def _age(person: _Person, criterion: Criterion, relaxations: list[Relaxation], k
     )
 
 
-def _relaxed(flag: bool | None, relaxation: Relaxation, failing: str, applied: str, possible: str) -> _Part:
+def _relaxation_holds(profile: TalentProfile, condition: str) -> tuple[bool | None, ProfileField | None]:
+    """Whether the profile meets a relaxation's condition, and the field that would decide it."""
+    if condition == POVERTY_OR_BORDER_COUNTY:  # 到贫困县、边境县工作的
+        return profile.poverty_or_border_county, ProfileField.POVERTY_OR_BORDER_COUNTY
+    if condition == DOCTORATE:  # 具有博士学位的放宽至…
+        known = profile.degree is not None
+        return (profile.degree is Degree.DOCTORATE if known else None), ProfileField.DEGREE
+    return None, None
+
+
+def _relaxed(
+    profile: TalentProfile, relaxation: Relaxation, failing: str, applied: str, possible: str
+) -> _Part:
     """The outcome of a condition that only a relaxation (放宽条件) can meet."""
-    if relaxation.condition != POVERTY_OR_BORDER_COUNTY:
+    holds, field = _relaxation_holds(profile, relaxation.condition)
+    if field is None:
         # A relaxation on a condition the profile cannot state: the office decides.
         return _Part(Outcome.UNMET, f"{failing}；可能适用放宽条件，需主管部门认定", relaxations=(relaxation,))
-    if flag is True:
+    if holds is True:
         return _Part(Outcome.MET, f"{failing}，{applied}", relaxations=(relaxation,))
-    if flag is None:
-        return _Part(
-            Outcome.UNKNOWN,
-            f"{failing}；{possible}",
-            (ProfileField.POVERTY_OR_BORDER_COUNTY,),
-            relaxations=(relaxation,),
-        )
+    if holds is None:
+        return _Part(Outcome.UNKNOWN, f"{failing}；{possible}", (field,), relaxations=(relaxation,))
     return _Part(Outcome.UNMET, failing)
 
 
@@ -548,7 +558,7 @@ def _rank(
     reference = knowledge.reference(relaxation.cited_in)
     steps = relaxation.professional_rank_steps
     return _relaxed(
-        profile.poverty_or_border_county,
+        profile,
         relaxation,
         failing,
         explain.rank_relaxation_applied(reference, steps, explain.RANK_NAMES[int(lowered)]),

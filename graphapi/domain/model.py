@@ -353,6 +353,11 @@ class FunderShare:
     share: float  # 0.5
 
 
+HOUSE_PRICE = "购房总价"
+"""`Benefit.cap_basis` of a cap on the house price (购房总价/房款/房屋总价的80%); a cap_ratio
+without a cap_basis is read as one too."""
+
+
 @dataclass(frozen=True, slots=True)
 class Benefit:
     id: str
@@ -366,6 +371,7 @@ class Benefit:
     period: Period = Period.ONE_OFF
     years: int | None = None  # how many periods the text grants (每年 × years)
     cap_ratio: float | None = None  # ≤ 80 % of the house price -> 0.8
+    cap_basis: str | None = None  # what cap_ratio is a share of: HOUSE_PRICE, or as written (项目实际投入)
     installments: int | None = None  # 分5年支付 -> 5
     installment_share: float | None = None  # 每年支付20% -> 0.2
     recipient: Recipient = Recipient.PERSON

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphapi.domain.model import (
+    HOUSE_PRICE,
     Benefit,
     BenefitKind,
     Employment,
@@ -51,10 +52,20 @@ _SHARE = re.compile(
     rf"每(?:年|次|期)(?:支付|发放|拨付|兑现)\s*(?P<p>\d+(?:\.\d+)?\s*[%％]|[一二三四五六七八九十]分之[一二三四五六七八九十])"
     rf"|按\s*(?P<q>\d+(?:\.\d+)?)\s*[%％]\s*(?:逐年|分年)"
 )
+_PERCENT_LIST = r"(?P<list>\d[^，。；]*?[%％](?:\s*[、，和及]\s*\d+(?:\.\d+)?\s*[%％])*)"
+# A share of the house price (购房总价的80%, 房屋总价的30%) …
+_HOUSE_CAP = re.compile(rf"(?:购房|房价|房款|(?:房屋|住房)(?:总价|价款|总额))[^，。；]{{0,6}}?的?\s*{_PERCENT_LIST}")
+# … or of another basis a ceiling names (按不超过项目实际投入的50%).
+_OTHER_CAP = re.compile(rf"(?:不超过|不高于|不得超过|最高为?)(?!不)(?P<basis>[^，。；\d%％]{{2,12}}?)的\s*{_PERCENT_LIST}")
 _FUNDER_PAIR = re.compile(r"由(?P<a>[^，。；由]{2,10}?)和(?P<b>[^，。；]{2,10}?)(?:按照?|按)?各(?:承担|负担)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
+_FUNDER_RATIO = re.compile(
+    r"由(?P<a>[^，。；由]{2,10}?)和(?P<b>[^，。；]{2,10}?)按(?:照)?\s*(?P<x>\d+)\s*[:：∶]\s*(?P<y>\d+)\s*(?:的)?比例"
+)
 _FUNDER_ONE = re.compile(r"(?P<a>(?:区|县|市|州|省)级财政)(?:给予|安排|承担|负担)")
 _CONDITIONS = (
-    re.compile(r"(?:经)?(?:年度)?考核(?:合格|优秀|称职)(?:后(?:发放|拨付|兑现))?"),
+    re.compile(r"(?:经)?(?:年度|期满)?考核(?:结果)?(?:为|评为|被评为|达到)?(?:合格|优秀|称职)(?:及以上|以上)?(?:后(?:发放|拨付|兑现))?"),
+    # 年度考核不合格的，次年停发: paid only while the yearly review is passed
+    re.compile(r"(?:年度|期满|中期)?考核(?:结果)?(?:为)?不合格的?[，,]?[^，。；]{0,6}?(?:停发|停止发放|暂停发放|不予发放|停止拨付)"),
     re.compile(r"(?:中期|期满|年度)评估合格后(?:拨付|发放)?"),
     re.compile(r"工作实绩突出"),
     re.compile(r"通过立项程序"),
@@ -66,8 +77,11 @@ _CONDITIONS = (
 _KINDS = (
     (re.compile(r"引才奖励|引才伯乐|伯乐|推荐[^，。]{0,10}奖励"), BenefitKind.RECRUITER_REWARD),
     (re.compile(r"购房|安家|住房补贴"), BenefitKind.HOUSING_SUBSIDY),
-    (re.compile(r"岗位津贴|岗位补贴"), BenefitKind.POST_ALLOWANCE),
-    (re.compile(r"培育奖励|入选奖励"), BenefitKind.SELECTION_BONUS),
+    # 工作津贴: paid yearly for working in the post over the support term, like a 岗位津贴
+    (re.compile(r"岗位津贴|岗位补贴|工作津贴"), BenefitKind.POST_ALLOWANCE),
+    # 期满奖励 (支持期满考核优秀的，再给予…奖励): like 培育奖励, a reward for what the person achieved
+    # under the program, not a subsidy towards costs
+    (re.compile(r"培育奖励|入选奖励|期满奖励|考核奖励|绩效奖励|期满[^，。；]{0,10}优秀[^。；]{0,12}奖励"), BenefitKind.SELECTION_BONUS),
     (re.compile(r"培养经费|培养资助|培养(?:政策)?待遇|培养支持"), BenefitKind.TRAINING_FUNDS),
     (re.compile(r"创业"), BenefitKind.STARTUP_SUPPORT),
     (re.compile(r"工作补助|工作补贴"), BenefitKind.LIVING_ALLOWANCE),
@@ -81,9 +95,11 @@ _KINDS = (
     ),
 )
 _EMPLOYER = re.compile(r"给予其?(?:企业|用人单位|依托单位|单位)|(?:的|等)(?:企业|单位|合作社|机构|医院|学校)[，,]")
+_TO_EMPLOYER = re.compile(r"给予(?:其)?(?:用人单位|引进单位|依托单位)|^对[^，。；]{0,30}(?:的)?(?:用人单位|引进单位)[，,]")
 _TEAM = re.compile(r"^团队|团队申报|柔性引进团队|奖励[^，。；]{0,6}团队")
 _VARIANT = re.compile(r"其中[，,]")
-_VERBS = re.compile(r"^.*(?:给予|申请|享受|提供|获得|申报|予以|办理|列为)")
+_VERBS = re.compile(r"^.*(?:给予|申请|享受|提供|获得|申报|予以|办理|列为|发放)")
+_TO_ORGANIZATION = re.compile(r"^其?(?:用人单位|依托单位|引进单位|所在单位)(?=.{2})")
 
 
 @dataclass(slots=True)
@@ -99,6 +115,7 @@ class BenefitDraft:
     period: Period = Period.ONE_OFF
     years: int | None = None
     cap_ratio: float | None = None
+    cap_basis: str | None = None
     installments: int | None = None
     installment_share: float | None = None
     recipient: Recipient = Recipient.PERSON
@@ -123,6 +140,7 @@ class BenefitDraft:
             period=self.period,
             years=self.years,
             cap_ratio=self.cap_ratio,
+            cap_basis=self.cap_basis,
             installments=self.installments,
             installment_share=self.installment_share,
             recipient=self.recipient,
@@ -174,7 +192,11 @@ def terms(text: str) -> Terms:
             found.installments = len(shares)
             found.installment_share = shares[0] if len(set(shares)) == 1 else None
     pair = _FUNDER_PAIR.search(text)
-    if pair:
+    ratio = _FUNDER_RATIO.search(text)
+    if ratio and int(ratio.group("x")) + int(ratio.group("y")) > 0:
+        x, y = int(ratio.group("x")), int(ratio.group("y"))
+        found.funders = (FunderShare(ratio.group("a").strip(), x / (x + y)), FunderShare(ratio.group("b").strip(), y / (x + y)))
+    elif pair:
         share_each = float(pair.group("p")) / 100
         found.funders = (FunderShare(pair.group("a").strip(), share_each), FunderShare(pair.group("b").strip(), share_each))
     else:
@@ -230,6 +252,9 @@ def heading_name(text: str) -> tuple[str | None, str]:
 
 
 def recipient_of(kind: BenefitKind, statement: str, ref: TierRef) -> Recipient:
+    third_party = re.search(r"第三方|伯乐|中介|猎头", statement)
+    if kind is BenefitKind.RECRUITER_REWARD and not third_party and _TO_EMPLOYER.search(statement):
+        return Recipient.EMPLOYER  # 给予用人单位一次性引才奖励 / 对成功引进…的用人单位，…给予引才奖励
     if kind is BenefitKind.RECRUITER_REWARD or re.search(r"第三方成功引进|伯乐", statement):
         return Recipient.RECRUITER
     if ref.tier.for_team or _TEAM.search(statement):
@@ -325,12 +350,13 @@ class BenefitReader:
         noun = noun_after(base_text, base[-1].end) or self._noun(base_text)
         if name and noun and name in noun:
             name = noun  # 工作生活补贴。给予100万元一次性工作生活补贴: the fuller name
+        mentioned = self.plan.named_tiers(base_text, refs)
+        noun = _without_tier_names(noun, refs)
         label = name if name and (kind_of(name) or not noun) else (noun or name or "补贴")
         kind = kind_of(label, base_text) or BenefitKind.OTHER
         common = terms(text + "。" + continued if continued else text)
         common.period = terms(text).period
         levels = _LEVELS.search(base_text)
-        mentioned = self.plan.named_tiers(base_text, refs)
         assignments = self._assign(base_text, base, mentioned, refs)
         caps = self._caps(base_text, mentioned, refs)
         for ref, amounts in assignments:
@@ -343,7 +369,9 @@ class BenefitReader:
                 draft.amount_min, draft.amount_max = min(amounts), max(amounts)
             elif amounts:
                 draft.amount_max = amounts[0]
-            draft.cap_ratio = caps.get(ref.tier.id) if kind is BenefitKind.HOUSING_SUBSIDY else None
+            cap = caps.get(ref.tier.id)
+            if cap is not None and (cap[1] != HOUSE_PRICE or kind is BenefitKind.HOUSING_SUBSIDY):
+                draft.cap_ratio, draft.cap_basis = cap
             self.drafts.append(draft)
         if variant:
             self._variants(provision, statement, text[variant.end() :], variant.end(), kind, label, refs, common)
@@ -364,6 +392,11 @@ class BenefitReader:
             stop = mentioned[index + 1].start if index + 1 < len(mentioned) else len(text)
             after = [lst for lst in lists if lst[0].start >= mention.end and (lst[0].start < stop or len(mentioned) == 1)]
             chosen = next((lst for lst in after if len(lst) == len(mention.refs)), None)
+            if chosen is None and not after and len(mention.refs) > 1 and "分别" in text:
+                # 按每人每年30万元、15万元的标准分别给予X、Y…: the list may come before the tiers
+                start = mentioned[index - 1].end if index else 0
+                before = [lst for lst in lists if start <= lst[0].start and lst[-1].end <= mention.start]
+                chosen = next((lst for lst in reversed(before) if len(lst) == len(mention.refs)), None)
             if chosen is not None:
                 result += [(ref, [m.yuan]) for ref, m in zip(mention.refs, chosen, strict=True)]
                 continue
@@ -372,17 +405,22 @@ class BenefitReader:
         seen: set[str] = set()
         return [(r, a) for r, a in result if not (r.tier.id in seen or seen.add(r.tier.id))]
 
-    def _caps(self, text: str, mentioned: list, refs: list[TierRef]) -> dict[str, float]:
-        """补贴最高不超过购房总价的80%、50%、30% -> a price share per tier."""
-        match = re.search(r"(?:购房|房价|房款|购房款|购房总价)[^，。；]{0,6}?的?\s*(?P<list>\d[^，。；]*?[%％](?:\s*[、，和及]\s*\d+(?:\.\d+)?\s*[%％])*)", text)
-        if not match:
-            return {}
+    def _caps(self, text: str, mentioned: list, refs: list[TierRef]) -> dict[str, tuple[float, str]]:
+        """补贴最高不超过购房总价的80%、50%、30% -> (a share, of what) per tier; 按不超过项目实际投入的50%
+        is a share of the project's investment."""
+        match = _HOUSE_CAP.search(text)
+        basis = HOUSE_PRICE
+        if match is None:
+            match = _OTHER_CAP.search(text)
+            if match is None:
+                return {}
+            basis = match.group("basis").strip()
         values = [v for v, _, _ in numbers.percents(match.group("list"))]
         targets = [r for m in mentioned for r in m.refs] or refs
         if len(values) == len(targets):
-            return {r.tier.id: v for r, v in zip(targets, values, strict=True)}
+            return {r.tier.id: (v, basis) for r, v in zip(targets, values, strict=True)}
         if len(values) == 1:
-            return {r.tier.id: values[0] for r in targets}
+            return {r.tier.id: (values[0], basis) for r in targets}
         return {}
 
     def _variants(
@@ -431,7 +469,7 @@ class BenefitReader:
             return None
         end = matches[-1].end()
         start = max(text.rfind(mark, 0, end) for mark in "，。；、,;") + 1
-        phrase = _VERBS.sub("", text[start:end])
+        phrase = _TO_ORGANIZATION.sub("", _VERBS.sub("", text[start:end]))  # 给予用人单位一次性引才奖励
         phrase = re.sub(rf"^.*?{numbers.NUMBER}\s*(?:万元|元)(?:/[人年月])*的?", "", phrase)
         phrase = phrase.strip("的 ")
         phrase = re.sub(r"^.*?(?:[A-Z]|[一二三四五六七八九十])(?:类|层次|档)(?:人才)?", "", phrase) or phrase
@@ -493,3 +531,14 @@ def _lists(moneys: list[Money], text: str) -> list[list[Money]]:
         for lst in numbers.amount_lists(text)
         if any((m.start, m.end) in chosen for m in lst)
     ]
+
+
+def _without_tier_names(noun: str | None, refs: list[TierRef]) -> str | None:
+    """…分别给予领军型、青年型特聘专家工作津贴: the benefit is the 工作津贴, not the tier before it."""
+    if not noun:
+        return noun
+    names = sorted({n for r in refs for n in (r.tier.name, *r.draft.short_names) if len(n) >= 2}, key=len, reverse=True)
+    for name in names:
+        if noun.startswith(name) and len(noun) > len(name) + 1:
+            return noun[len(name) :].lstrip("的")
+    return noun

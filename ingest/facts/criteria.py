@@ -34,30 +34,39 @@ from ingest.facts.linking import Linked, Linker, resolve_loose
 from ingest.facts.plan import Plan, TierRef
 from ingest.facts.programs import head_text, lead_role
 from ingest.facts.readings import Span
+from ingest.facts.stacking import is_bar
 from ingest.facts.tree import DocumentView, PolicyView
 
 BASIC, CORE, EXCLUSION = CriterionRole.BASIC, CriterionRole.CORE, CriterionRole.EXCLUSION
 _LIST_KINDS = (ProvisionKind.ITEM, ProvisionKind.SUBITEM, ProvisionKind.POINT)
 _INTRODUCER = re.compile(r"(?:[，,]\s*)?(?:且|并且|并|同时|还须|还应当|还应|还需|须|应当)?\s*(?:同时)?(?:符合|具备|满足)(?:下列|以下|如下).*$")
 _CONNECTIVE = re.compile(r"^(?:其中|同时|另外|并且|此外)$")
-_BESIDES = re.compile(r"^(?:除[^，。]{0,30}外|在符合[^，。]{0,12}的基础上)$")
+_BESIDES = re.compile(r"^(?:除[^，。]{0,30}外|在(?:符合|具备|满足)[^，。]{0,12}(?:的基础上|的同时|之外|外))$")
+# 申报领军型特聘专家的，年龄…，并符合下列条件之一: who the lead-in speaks of, not a condition.
+_APPLICANT = re.compile(r"^(?:申报|申请|报名|参评)[^，。；]{2,24}的$")
 _EXCLUSION_LEAD = re.compile(
     r"不在[^，。；]{0,12}之列|不得(?:参加|申报|申请)|不能申报|不予(?:受理|认定|推荐)|不[纳列]入[^，。；]{0,6}范围|不(?:再)?参加[^，。；]{0,16}选拔"
 )
 _REVOCATION = re.compile(r"取消|终止|退出|收回|缴回|退还|撤销")
-_PENALTY = re.compile(r"弄虚作假|骗取|违反|失信|追究|\d+年内不得|终身不得|单位[^，。；]{0,8}不得")
+# 用人单位不得… binds the employer; 参照公务员法管理单位的工作人员不得申报 excludes people.
+_PENALTY = re.compile(r"弄虚作假|骗取|违反|失信|追究|\d+年内不得|终身不得|单位[^，。；的]{0,8}不得")
 _WHO_MAY_APPLY = re.compile(
     r"^(?:申报|申请)[^，。；]{0,30}[，,]\s*(?:须为|应为|必须是|应当是)"
     r"|(?:申报|申请|选拔|认定|推荐)[^，。；]{0,4}(?:人|对象|人才|人员)(?:须为|应为|应当为|必须为|应当|须|必须)"
 )
 _PERSON_SHOULD = re.compile(r"^[^，。；]{0,12}(?:人才|人员|申报人|对象)[^，。；]{0,8}?(?:应当|应|须|必须)(?!.*(?:参加|履行|负责|签订|提交))")
 _ROUTE = re.compile(r"(?:可|可以)(?:直接)?(?:通过[^，。；]{0,12})?申报(?P<tier>[^，。；、]{2,12})")
-_RELAXATION_WORDS = re.compile(r"放宽至?\s*\d+\s*周?岁|降低\s*\d+\s*[档级]|减少\s*\d+\s*年|放宽条件")
+_RELAXATION_WORDS = re.compile(r"(?:放宽|提高)[至到]?\s*\d+\s*周?岁|(?:降低|放宽)\s*(?:\d+|[一二三])\s*[档级]|减少\s*\d+\s*年|放宽条件")
 _RELAXED_AGE = re.compile(r"年龄[^，。；]{0,6}放宽\s*(?P<n>\d+|[一二三四五])\s*岁")
-_RELAXED_AGE_TO = re.compile(r"年龄[^，。；]{0,6}放宽至\s*(?P<n>\d+)\s*周?岁")
-_RELAXED_RANK = re.compile(r"职称[^，。；]{0,6}降低\s*(?P<n>\d+|[一二三四五])\s*[档级]")
+# 年龄可放宽至53周岁 / 年龄上限可提高至45周岁 / (in an age clause's aside) 具有博士学位的放宽至40周岁
+_RELAXED_AGE_TO = re.compile(r"(?:放宽|提高|延长)[至到]\s*(?P<n>\d+)\s*周?岁")
+_RELAXED_RANK = re.compile(r"职称[^，。；]{0,8}(?:降低|放宽)\s*(?P<n>\d+|[一二三四五])\s*[档级]")
 _RELAXED_SERVICE = re.compile(r"(?:工作|服务)(?:时限|年限|期限)[^，。；]{0,6}减少\s*(?P<n>\d+|[一二三四五])\s*年")
-_CONDITION_TAGS = ((re.compile(r"贫困县|边境县|贫困地区|边境地区|脱贫县"), "POVERTY_OR_BORDER_COUNTY"), (re.compile(r"艰苦边远|基层|县（市、区）及以下|乡镇"), "REMOTE_OR_GRASSROOTS"))
+_CONDITION_TAGS = (
+    (re.compile(r"贫困县|边境县|贫困地区|边境地区|脱贫县"), "POVERTY_OR_BORDER_COUNTY"),
+    (re.compile(r"艰苦边远|基层|县（市、区）及以下|乡镇"), "REMOTE_OR_GRASSROOTS"),
+    (re.compile(r"博士(?!后)"), "DOCTORATE"),  # 具有博士学位的放宽至40周岁
+)
 
 
 @dataclass(slots=True)
@@ -125,7 +134,10 @@ class CriteriaReader:
         if tier_root:
             self._tier_block(view, provision, refs)
             return
-        if head.startswith("放宽条件") or (_RELAXATION_WORDS.search(text) and (_RELAXED_AGE.search(text) or _RELAXED_AGE_TO.search(text))):
+        # A lead-in (…，特别优秀的可放宽至50周岁，并具备下列条件之一：) or an aside (…35周岁以下
+        # （具有博士学位的放宽至40周岁）) qualifies a condition and is read with it.
+        lead_in = bool(children) and text.rstrip().endswith(("：", ":"))
+        if head.startswith("放宽条件") or (not lead_in and is_relaxation(readings.without_asides(text))):
             self._relaxation(provision, refs)
             return
         if head.startswith("基本条件"):
@@ -242,7 +254,11 @@ class CriteriaReader:
         cut_subject = intro is not None and intro.start() > 0 and span.text[intro.start()] not in "，,"
         pieces: list[Span] = []
         for piece in readings.split(body):
-            if _BESIDES.match(piece.text) or readings.is_no_condition(piece.text) or _CONNECTIVE.match(piece.text):
+            if is_relaxation(readings.without_asides(piece.text)):
+                # 特别优秀的可放宽至50周岁: read once the limits it relaxes are known
+                self._relaxations_after.append((provision, refs, piece.text))
+                continue
+            if any(p.match(piece.text) for p in (_BESIDES, _CONNECTIVE, _APPLICANT)) or readings.is_no_condition(piece.text):
                 continue
             if pieces and piece.text.startswith("或"):  # …学历，或…学历: alternatives of one condition
                 pieces[-1] = Span(body[pieces[-1].start : piece.end], pieces[-1].start, piece.end)
@@ -260,7 +276,7 @@ class CriteriaReader:
                 merged[-1] = (Span(whole, previous.start, piece.end), merged[-1][1], merged[-1][2], merged[-1][3])
                 continue
             merged.append((piece, facts.readings, linked, facts))
-        if cut_subject and merged and _is_plain(merged[-1]) and merged[-1][0].end == len(body):
+        if cut_subject and merged and _is_plain(merged[-1]) and merged[-1][0].end == span.start + len(body):
             merged.pop()
         for piece, _, _, _ in merged:
             aside = re.search(r"[（(]([^（）()]*放宽至[^（）()]*)[）)]", piece.text)
@@ -426,9 +442,21 @@ class CriteriaReader:
 # --- helpers -------------------------------------------------------------------------------------
 
 
+def is_relaxation(text: str) -> bool:
+    """年龄条件放宽2岁 / 年龄上限可提高至45周岁 / 职称要求可放宽一级."""
+    return bool(_RELAXATION_WORDS.search(text)) and bool(
+        _RELAXED_AGE.search(text) or _RELAXED_AGE_TO.search(text) or _RELAXED_RANK.search(text)
+    )
+
+
 def is_exclusion(text: str) -> bool:
     """不得参加选拔 / 不在…之列 / 不能申报 — not a revocation (取消…) or a penalty (…年内不得…)."""
-    return bool(_EXCLUSION_LEAD.search(text)) and not _REVOCATION.search(text) and not _PENALTY.search(text)
+    return (
+        bool(_EXCLUSION_LEAD.search(text))
+        and not _REVOCATION.search(text)
+        and not _PENALTY.search(text)
+        and not is_bar(text)  # 入选人才在支持期内不得申报…项目: a stacking rule
+    )
 
 
 def _after_heading(text: str, heading: str) -> str:

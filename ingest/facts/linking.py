@@ -23,8 +23,9 @@ _GRADE_CHAR = {"特": "特等奖", "一": "一等奖", "二": "二等奖", "三"
 _GRADE = re.compile(r"(?P<chars>[特一二三四123](?:\s*[、，,或和及与]\s*[特一二三四123])*)\s*等奖?(?P<above>\s*(?:及|或)?以上)?")
 _RANK = re.compile(
     rf"(?:排名|排序|位列|位居)?前\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:名|位)"
-    r"|(?P<first>第一完成人|第一获奖人|第一完成者|第一名|第一位)"
+    r"|(?P<first>第一完成人|第一获奖人|第一完成者|第一名|第一位|(?:排名|排序|位列)第一)"
 )
+_ALTERNATIVE = re.compile(r"^(?:或者|或|以及|及)")
 _JOINERS = frozenset({"", "、", "或", "和", "及", "与", "以及", "或者"})
 _DEFINITION = re.compile(r"(?:本(?:办法|细则|规定|意见|方案)(?:中|所称|所指)的?)?(?P<term>[^，。；：:、“”（）()]{2,20}?)(?:是指|系指|指)[：:]")
 
@@ -164,7 +165,8 @@ class Linker:
 
 def _tail(text: str, start: int, stop: int) -> str:
     """The words after an award name that qualify it: up to the next alternative (，或 / ；),
-    keeping （…） asides and comma-joined grade limits (一等奖排名前六位，二等奖排名前三位)."""
+    keeping （…） asides and comma-joined grade limits (一等奖排名前六位，二等奖排名前三位;
+    一等奖前五名的完成人，或二等奖前二名的完成人)."""
     depth = 0
     for i in range(start, stop):
         char = text[i]
@@ -175,8 +177,10 @@ def _tail(text: str, start: int, stop: int) -> str:
         elif depth == 0 and char in "；;。":
             return text[start:i]
         elif depth == 0 and char in "，,":
-            rest = text[i + 1 : stop]
-            if not _GRADE.match(rest.lstrip()):
+            # …一等奖排名前五名的完成人，或二等奖排名前二名的完成人: a grade alone after 或 is
+            # another limit on the same awards
+            rest = _ALTERNATIVE.sub("", text[i + 1 : stop].lstrip())
+            if not _GRADE.match(rest):
                 return text[start:i]
     return text[start:stop]
 

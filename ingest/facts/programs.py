@@ -34,6 +34,11 @@ TIER_HEAD = re.compile(
     r"(?:[（(](?P<gloss>[^（）()]{2,20})[）)])?\s*(?P<rest>[：:。].*)?$"
 )
 _LISTED_CLASS = re.compile(rf"第?(?P<code>[A-Z]|[{_STEMS}]|[{_CN}]{{1,2}})\s*(?:类|层次|档)(?:人才)?\s*[（(](?P<gloss>[^（）()]{{2,12}})[）)]")
+# 分为领军型特聘专家和青年型特聘专家两个层次: classes named, not numbered, with their count.
+_NAMED_CLASSES = re.compile(
+    rf"分为(?P<list>[^，。；：（）()]{{4,80}}?)(?P<count>[两{_CN}]|\d)\s*(?:个|种)?\s*(?:层次|类别|类型|档次|等级|级别|类)"
+)
+_NAME_JOINERS = re.compile(r"、|和|及|与|以及")
 _SHORTHAND = re.compile(r"[（(]以下简称[^（）()]*[）)]")
 _CATALOGUE_WORDS = re.compile(r"(?:分类认定|认定|分类|评定)?(?:目录|标准|办法)$")
 _LISTED_CLASSES = re.compile(r"^(?P<name>[^，。；：]{2,30}?)(?:入选者|人才)?(?:按[^，。；]{0,12})?分为")
@@ -137,6 +142,36 @@ def lead_role(text: str) -> str | None:
     if BASIC_LEAD.search(text) or re.search(r"(?:符合|具备)(?:下列|以下)(?:所有|全部)?条件", text):
         return "BASIC"
     return None
+
+
+def _named_classes(provision: Provision) -> list[TierDraft]:
+    """分为领军型特聘专家和青年型特聘专家两个层次 -> one tier per name, ranked in order; each is also
+    known by the words that tell it from the others (领军型, 青年型), as later articles write them."""
+    match = _NAMED_CLASSES.search(provision.text)
+    if match is None:
+        return []
+    names = [n.strip() for n in _NAME_JOINERS.split(match.group("list")) if n.strip()]
+    count = numbers.to_int("二" if match.group("count") == "两" else match.group("count"))
+    # 分为1000万元、1500万元、2000万元三个档次 are funding levels, 分为基础研究和应用研究两类 kinds of work:
+    # classes of a talent program name people (…专家, …人才).
+    if count is None or len(names) != count or count < 2 or not all(_PERSON_NOUN.search(n) for n in names):
+        return []
+    shared = 0  # length of the suffix every name shares (型特聘专家)
+    while shared < min(map(len, names)) - 1 and len({n[len(n) - shared - 1] for n in names}) == 1:
+        shared += 1
+    if shared and names[0][len(names[0]) - shared] in "型类级档":
+        shared -= 1  # 领军型, not 领军: the class word stays with the words that tell them apart
+    tiers: list[TierDraft] = []
+    for name in names:
+        own = name[: len(name) - shared] if shared else name
+        tiers.append(
+            TierDraft(
+                name=name,
+                cited_in=provision.id,
+                short_names=tuple(dict.fromkeys(n for n in (name, own) if len(n) >= 2)),
+            )
+        )
+    return tiers
 
 
 # --- the reader ---------------------------------------------------------------------------------
@@ -358,12 +393,16 @@ class ProgramReader:
         return draft
 
     def _listed_classes(self, view: PolicyView) -> list[TierDraft]:
-        """本办法所称高层次人才分为第一类（杰出人才）、第二类（领军人才）…: the classes an article lists."""
+        """本办法所称高层次人才分为第一类（杰出人才）、第二类（领军人才）…: the classes an article
+        lists, numbered (第一类) or named with their count (分为领军型专家和青年型专家两个层次)."""
         for provision in view.provisions:
             if "分为" not in provision.text:
                 continue
             found = list(_LISTED_CLASS.finditer(provision.text[provision.text.index("分为") :]))
             if len({m.group("code") for m in found}) < 2:
+                named = _named_classes(provision)
+                if named:
+                    return named
                 continue
             tiers: list[TierDraft] = []
             for match in found:

@@ -143,6 +143,11 @@ def is_no_condition(text: str) -> bool:
     return bool(_NO_CONDITION.match(text))
 
 
+def without_asides(text: str) -> str:
+    """The text without its （…） asides."""
+    return _ASIDE.sub("", text)
+
+
 def exemptions(text: str) -> tuple[str, ...]:
     """（院士除外）, （两院院士不受年龄限制） -> the names exempted."""
     return tuple(m.group(1).strip() for m in _EXEMPTION.finditer(text))
@@ -164,7 +169,7 @@ def read(text: str) -> ClauseFacts:
     facts = ClauseFacts(within_years=numbers.within_years(text), discretionary=is_catch_all(text))
     readings = facts.readings
     exempt = exemptions(text)
-    text = _ASIDE.sub("", text)  # （取得正高级职称的，年龄可放宽至50周岁） qualifies, it does not require
+    text = without_asides(text)  # （取得正高级职称的，年龄可放宽至50周岁） qualifies, it does not require
     ages = numbers.age_limits(text)
     if ages:
         readings.append(Reading(CriterionKind.AGE, max_age=max(ages), age_exempt=exempt))

@@ -4,9 +4,11 @@
 - NOT_AGAIN  已享受过X的，Y不再重复享受/支持 — the benefits named Y; `prior` names X;
 - HIGHEST_ONLY 从高从优、不重复享受 — the benefits of the statement it closes (or those it names),
   else the program; `scope` is what it speaks of (同时入选 国家级、省级和市级重点人才工程…);
-- TOP_UP   补差发放 / 按差额补发 — the program (or the tier whose text it is in);
+- TOP_UP   补差发放 / 按差额补发 — the benefits it names (培养经费按差额补足), else the program (or
+  the tier whose text it is in);
 - STACKABLE 可同时享受 / 可按…享受其它政策待遇 — the program; `scope` as written;
-- BAR      培养期内…不得再申请… — the program; `scope` is what may not be applied for.
+- BAR      培养期内…不得再申请… — the program; `scope` is what may not be applied for, to the end
+  of its clause (市级其他人才工程的安家补贴和工作津贴).
 """
 
 from __future__ import annotations
@@ -30,10 +32,17 @@ _HIGHEST = re.compile(r"从高|从优|就高|择优享受|按最高")
 _NO_STACK = re.compile(r"不重复享受|不重复发放|不重复计算|不得重复享受|不重复支持")
 _TOP_UP = re.compile(r"补差(?:发放|兑现)?|差额补(?:发|足|齐)|按差额|补足差额")
 _STACKABLE = re.compile(r"可(?:以)?同时享受|(?:同时|并)[^，。；]{0,6}可(?:按|以)?[^，。；]{0,20}享受其[它他][^，。；]{0,8}(?:政策|待遇)|可按[^，。；]{0,20}享受其[它他]")
-_BAR = re.compile(r"不得(?:再)?(?:申请|申报|享受)[^，。；]{0,24}(?:资助|支持|项目|待遇|补贴|专项)")
+_BAR = re.compile(r"不得(?:再)?(?:申请|申报|享受)[^，。；]{0,24}(?:资助|支持|项目|待遇|补贴|津贴|经费|奖励|专项)")
 _BAR_PERIOD = re.compile(r"(?:培养|支持|服务|资助|聘)期(?:内|间)")
+_SELECTED = re.compile(r"^(?:入选者|入选人才|入选人员|入选对象|培养对象)")
 _QUOTED = re.compile(r"“([^“”]{2,30})”")
 _SCOPE_SAME_TIME = re.compile(r"同时(?:入选|享受|获得|符合)(?P<scope>[^，。；]{2,40}?)的")
+
+
+def is_bar(text: str) -> bool:
+    """培养期内不得再申请…资助 / 入选者不得申报…项目: what those selected may not apply for
+    elsewhere (a stacking rule), not who may not apply here (an exclusion)."""
+    return bool(_BAR.search(text)) and bool(_BAR_PERIOD.search(text) or _SELECTED.match(text))
 
 
 @dataclass(slots=True)
@@ -90,7 +99,8 @@ class RuleReader:
             self._highest(cited_in, text, order, refs, programs)
             return
         if _TOP_UP.search(text):
-            self._add(StackingKind.TOP_UP, text, cited_in, order, self._owners(cited_in, refs, programs))
+            named = [b for b in self._named_benefits(text, programs) if b.ref in refs]
+            self._add(StackingKind.TOP_UP, text, cited_in, order, named or self._owners(cited_in, refs, programs))
             return
         stackable = _STACKABLE.search(text)
         if stackable:
@@ -98,9 +108,10 @@ class RuleReader:
             self._add(StackingKind.STACKABLE, text, cited_in, order, self._owners(cited_in, refs, programs), scope=scope)
             return
         bar = _BAR.search(text)
-        if bar and _BAR_PERIOD.search(text):
-            scope = re.sub(r"^不得(?:再)?(?:申请|申报|享受)", "", bar.group(0))
-            clause = text[_BAR_PERIOD.search(text).start() :] if _BAR_PERIOD.search(text).start() < bar.start() else text
+        if bar and is_bar(text):
+            scope = re.sub(r"^不得(?:再)?(?:申请|申报|享受)", "", bar.group(0) + re.match(r"[^，。；]*", text[bar.end() :]).group(0))
+            period = _BAR_PERIOD.search(text)
+            clause = text[period.start() :] if period and period.start() < bar.start() else text
             self._add(StackingKind.BAR, clause.strip("。 "), cited_in, order, self._owners(cited_in, refs, programs), scope=scope)
 
     # --- kinds ---------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graphapi.domain.amounts import compute
-from graphapi.domain.model import Benefit, BenefitKind, Period, Recipient
+from graphapi.domain.model import HOUSE_PRICE, Benefit, BenefitKind, Period, Recipient
 from tests.domain.facts_fixtures import all_knowledge, gd_benefit
 
 WAN = 10_000
@@ -124,3 +124,36 @@ def test_recipient_is_said(benefits):
 def test_bad_house_price_is_refused(benefits):
     with pytest.raises(ValueError, match="house price"):
         compute(benefits(gd_benefit("housing", "A")), house_price=-1)
+
+
+def test_cap_on_another_basis_ignores_the_house_price():
+    """按不超过项目实际投入的50%，最高不超过150万元: the house price says nothing about it."""
+    funding = Benefit(
+        "benefit:x-project",
+        "program:x/A",
+        BenefitKind.PROJECT_FUNDING,
+        "项目资助",
+        "按不超过项目实际投入的50%给予资助，最高不超过150万元",
+        "x/art_5",
+        amount_max=150 * WAN,
+        cap_ratio=0.5,
+        cap_basis="项目实际投入",
+    )
+    amount = compute(funding, house_price=100 * WAN)
+    assert amount.total == 150 * WAN and amount.ceiling == 150 * WAN and not amount.capped_by_price
+    assert "最高不超过项目实际投入的50%" in amount.note and "购房总价" not in amount.note
+
+
+def test_cap_on_the_house_price_by_its_basis():
+    housing = Benefit(
+        "benefit:x-home",
+        "program:x/A",
+        BenefitKind.HOUSING_SUBSIDY,
+        "购房补贴",
+        "给予最高30万元购房补贴，且不超过房屋总价的30%",
+        "x/art_6",
+        amount_max=30 * WAN,
+        cap_ratio=0.3,
+        cap_basis=HOUSE_PRICE,
+    )
+    assert compute(housing, house_price=50 * WAN).total == 15 * WAN  # min(0.3 × 50万, 30万)

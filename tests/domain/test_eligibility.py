@@ -448,3 +448,30 @@ def test_a_policy_named_twice_is_then_called_by_its_short_name(knowledge):
     explanation = run(knowledge, winner(rank=2))[gd_tier("B")].explanation
     assert explanation.count("（以下简称《办法》）") == 1
     assert "《办法》附件《官渡高层次人才（团队）分类认定目录》二、B类" in explanation
+
+
+def test_a_doctorate_relaxation_is_decided_by_the_degree():
+    # 年龄一般在35周岁以下（具有博士学位的放宽至40周岁）
+    from graphapi.domain.model import Relaxation
+
+    program = Program("program:x", "某区青年人才", "x-2024", "x-2024/art_3", Level.DISTRICT, "官渡区")
+    tier = Tier("program:x/A", "program:x", "A", "青年人才", 1, "x-2024/art_3")
+    criteria = [
+        Criterion("program:x/A#c01", tier.id, CriterionRole.CORE, CriterionKind.TITLE, "杰青", "x-2024/art_3",
+                  title_ids=(NSFC_YOUNG,)),
+        Criterion("program:x/A#c02", tier.id, CriterionRole.BASIC, CriterionKind.AGE, "35周岁以下", "x-2024/art_3",
+                  max_age=35),
+    ]
+    relaxation = Relaxation("program:x/A#r01", tier.id, "具有博士学位的放宽至40周岁", "x-2024/art_3",
+                            "DOCTORATE", age_years=5)
+    knowledge = Knowledge(programs=[program], tiers=[tier], criteria=criteria, relaxations=[relaxation])
+
+    def status(**fields):
+        profile = TalentProfile(title_ids=(NSFC_YOUNG,), age=38, region_id=GUANDU, **fields)
+        (result,) = assess(profile, knowledge, relations(), default_regions(), include_ineligible=True)
+        return result
+
+    assert status(degree=Degree.DOCTORATE).status is ELIGIBLE
+    assert status(degree=Degree.MASTER).status is INELIGIBLE
+    unknown = status()
+    assert unknown.status is NEEDS_INFO and unknown.missing == ["degree"]

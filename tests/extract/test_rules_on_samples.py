@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from graphapi.domain.entities import EntityResolver
 from graphapi.domain.model import (
+    HOUSE_PRICE,
     AwardRequirement,
     BenefitKind,
     CriterionKind,
@@ -187,3 +188,153 @@ def test_equivalence_stated_by_the_text():
     (equivalence,) = f.equivalences
     assert equivalence.from_id == "title:nsfc-distinguished-young"
     assert equivalence.to_id == tier_of(f, "A").id and equivalence.cited_in.endswith("/art_5")
+
+
+# --- wording the blind evaluation found unread (issue 3), on texts of their own ----------------
+
+
+def _tier_named(f, words):
+    return next(t for t in f.tiers if words in t.name)
+
+
+def _of(f, words, role=None):
+    tier = _tier_named(f, words)
+    return [c for c in f.criteria if c.tier_id == tier.id and (role is None or c.role is role)]
+
+
+def test_classes_named_with_their_count_are_ranked_tiers():
+    """分为卓越型高端人才、骨干型高端人才、潜力型高端人才三个类别."""
+    f = facts("puer_named_classes.txt")
+    assert [(t.name, t.rank) for t in sorted(f.tiers, key=lambda t: t.rank)] == [
+        ("卓越型高端人才", 1),
+        ("骨干型高端人才", 2),
+        ("潜力型高端人才", 3),
+    ]
+    # each class's own article (申请骨干型高端人才的，…) speaks of that class alone
+    ages = {t.name: [c.max_age for c in _of(f, t.name) if c.max_age] for t in f.tiers}
+    assert ages == {"卓越型高端人才": [55], "骨干型高端人才": [50], "潜力型高端人才": [35]}
+    assert [c.title_ids for c in _of(f, "骨干型", CriterionRole.CORE)] == [("title:nsfc-excellent-young",)]
+    assert all(len(_of(f, t.name, CriterionRole.BASIC)) == 3 for t in f.tiers)  # 2 shared + the age
+
+
+def test_funding_levels_are_not_classes():
+    text = "第一条 培养经费分为100万元、200万元两个档次。\n第二条 培养对象应当符合下列基本条件：\n（一）具有博士学位。\n"
+    f = extract(parse_text("西双版纳州拔尖人才培养办法\n" + text, "levels.txt"), EntityResolver.default(), default_regions())
+    assert [t.name for t in f.tiers] == ["培养对象"]
+
+
+def test_lead_in_subjects_are_not_conditions():
+    """申请人须同时具备…: / 申请卓越型高端人才的，… / 在满足基本条件的同时，…: who and how, not what."""
+    texts = {c.text for name in ("puer_named_classes.txt", "puer_youth_rules.txt") for c in facts(name).criteria}
+    assert not {t for t in texts if t.startswith(("申请", "在满足"))}
+    f = facts("puer_youth_rules.txt")
+    assert sorted(c.kind.value for c in f.criteria if c.role is CriterionRole.BASIC) == ["AGE", "DEGREE"]
+
+
+def test_a_grade_alone_after_or_keeps_the_awards_before_it():
+    """一等奖排名前四名的完成人，或二等奖排名第一的完成人 — both limits on the same award."""
+    (item,) = [c for c in _of(facts("puer_named_classes.txt"), "卓越型", CriterionRole.CORE) if c.awards]
+    assert item.awards == (
+        AwardRequirement(("award-class:provincial-sci-tech",), ("一等奖",), 4),
+        AwardRequirement(("award-class:provincial-sci-tech",), ("二等奖",), 1),
+    )
+
+
+def test_relaxations_written_in_an_aside_or_as_a_raised_ceiling():
+    (aside,) = facts("puer_named_classes.txt").relaxations  # （取得博士学位的放宽至38周岁）, limit 35
+    assert (aside.tier_id, aside.age_years, aside.condition) == (_tier_named(facts("puer_named_classes.txt"), "潜力型").id, 3, "DOCTORATE")
+    (raised,) = facts("puer_youth_rules.txt").relaxations  # 年龄上限可提高至42周岁（limit 38），职称要求可放宽一档
+    assert (raised.age_years, raised.professional_rank_steps, raised.condition) == (4, 1, "REMOTE_OR_GRASSROOTS")
+
+
+def test_amounts_listed_before_their_classes_and_the_employer_as_recipient():
+    f = facts("puer_named_classes.txt")
+    home = _by_tier(f, BenefitKind.HOUSING_SUBSIDY)
+    assert {k: b.amount_max for k, b in home.items()} == {"卓越型高端人才": 120 * WAN, "骨干型高端人才": 60 * WAN, "潜力型高端人才": 20 * WAN}
+    assert {(b.cap_ratio, b.cap_basis) for b in home.values()} == {(0.4, HOUSE_PRICE)}  # 不超过住房总价的40%
+    post = _by_tier(f, BenefitKind.POST_ALLOWANCE)  # 按每人每年12万元、8万元、4万元的标准分别给予…工作津贴
+    assert {k: (b.name, b.amount_max, b.period) for k, b in post.items()} == {
+        "卓越型高端人才": ("工作津贴", 12 * WAN, Period.YEARLY),
+        "骨干型高端人才": ("工作津贴", 8 * WAN, Period.YEARLY),
+        "潜力型高端人才": ("工作津贴", 4 * WAN, Period.YEARLY),
+    }
+    (reward,) = [b for b in f.benefits if b.kind is BenefitKind.RECRUITER_REWARD]
+    assert (_tier(f, reward.tier_id), reward.amount_max, reward.recipient) == ("卓越型高端人才", 15 * WAN, Recipient.EMPLOYER)
+
+
+def _tier(f, tier_id):
+    return next(t.name for t in f.tiers if t.id == tier_id)
+
+
+def _by_tier(f, kind):
+    return {_tier(f, b.tier_id): b for b in f.benefits if b.kind is kind}
+
+
+def test_bar_scope_to_the_end_of_its_clause_and_an_exclusion_of_civil_servants():
+    f = facts("puer_named_classes.txt")
+    (bar,) = f.stacking_rules
+    assert (bar.kind, bar.scope) == (StackingKind.BAR, "市级其他人才项目的安家补贴和工作津贴")
+    excluded = {c.text for c in f.criteria if c.role is CriterionRole.EXCLUSION}
+    assert excluded == {"行政机关和参照公务员法管理单位的在编人员不得申请"}
+
+
+def test_a_bar_on_the_selected_is_no_exclusion():
+    """入选者在支持期内不得申报市级其他人才培养项目: what the selected may not apply for later."""
+    f = facts("puer_youth_rules.txt")
+    assert not [c for c in f.criteria if c.role is CriterionRole.EXCLUSION]
+    assert [(r.kind, r.scope) for r in f.stacking_rules if r.kind is StackingKind.BAR] == [(StackingKind.BAR, "市级其他人才培养项目")]
+
+
+def test_funder_ratio_project_cap_and_benefit_conditions():
+    f = facts("puer_youth_rules.txt")
+    by_kind = {b.kind: b for b in f.benefits}
+    assert by_kind[BenefitKind.TRAINING_FUNDS].funders == (FunderShare("市级财政", 0.7), FunderShare("用人单位", 0.3))
+    project = by_kind[BenefitKind.PROJECT_FUNDING]  # 按不超过项目总投入的40%…最高不超过80万元
+    assert (project.amount_max, project.cap_ratio, project.cap_basis) == (80 * WAN, 0.4, "项目总投入")
+    living = by_kind[BenefitKind.LIVING_ALLOWANCE]
+    assert (living.name, living.period, living.conditions) == ("生活补贴", Period.MONTHLY, ("年度考核不合格的，当年停发",))
+    # 期满奖励: a reward for what the person achieved under the program, like 培育奖励
+    bonus = by_kind[BenefitKind.SELECTION_BONUS]
+    assert (bonus.amount_max, bonus.conditions) == (5 * WAN, ("期满考核结果为优秀",))
+
+
+def test_top_up_naming_a_benefit_governs_that_benefit():
+    """培养经费按差额补发 — the 培养经费, not the whole program."""
+    f = facts("puer_youth_rules.txt")
+    (rule,) = [r for r in f.stacking_rules if r.kind is StackingKind.TOP_UP]
+    assert {b.kind for b in f.benefits if b.id in rule.governs} == {BenefitKind.TRAINING_FUNDS} and len(rule.governs) == 1
+
+
+def _run(text: str, name: str):
+    return extract(parse_text(text, name), EntityResolver.default(), default_regions())
+
+
+LEAD_IN_RELAXATION = """文山州紧缺人才认定办法
+第一条 本办法所称紧缺人才分为领军型紧缺人才和成长型紧缺人才两个层次。
+第二条 申报领军型紧缺人才的，年龄一般不超过45周岁，特别优秀的可放宽至50周岁，并具备下列条件之一：
+（一）国家杰出青年科学基金获得者。
+第三条 申报成长型紧缺人才的，年龄一般不超过35周岁，并具备下列条件之一：
+（一）国家优秀青年科学基金获得者。
+第四条 正在承担其他市级人才培养项目且尚在培养期内的，不得申报。
+第五条 本办法所称项目分为基础研究和应用研究两类。
+第六条 本办法自印发之日起施行。
+"""
+
+
+def test_a_relaxation_clause_in_a_lead_in_leaves_the_conditions_read():
+    f = _run(LEAD_IN_RELAXATION, "wenshan.txt")
+    assert [t.name for t in sorted(f.tiers, key=lambda t: t.rank)] == ["领军型紧缺人才", "成长型紧缺人才"]
+    lead = _tier_named(f, "领军型")
+    assert [c.max_age for c in f.criteria if c.tier_id == lead.id and c.max_age] == [45]
+    assert [c.title_ids for c in f.criteria if c.tier_id == lead.id and c.role is CriterionRole.CORE] == [("title:nsfc-distinguished-young",)]
+    assert not [c for c in f.criteria if "放宽" in c.text]
+    (relaxation,) = f.relaxations
+    assert (relaxation.tier_id, relaxation.age_years) == (lead.id, 5)
+
+
+def test_still_in_another_term_without_an_object_is_an_exclusion():
+    """…尚在培养期内的，不得申报 — who may not apply here, not what the selected may not apply for."""
+    f = _run(LEAD_IN_RELAXATION, "wenshan.txt")
+    excluded = {c.tier_id for c in f.criteria if c.role is CriterionRole.EXCLUSION}
+    assert excluded == {t.id for t in f.tiers}
+    assert not [r for r in f.stacking_rules if r.kind is StackingKind.BAR]

@@ -186,6 +186,9 @@ def test_broken_sentences_are_rejoined(before, after, expected):
         ("昆明市东川区人民政府", "2022年10月14日"),
         ("（一）经费资助。团队依托单位根据实际，原则上应安", "（二）其他支持政策"),  # next starts a unit
         ("制定本办法。", "本办法适用于全区。"),
+        # a title ending in an edition tag: 目录 is no instrument word, the tag still closes it
+        ("禄劝县急需紧缺人才认定目录（2023年修订版）", "为规范认定工作，制定本目录。"),
+        ("嵩明县乡村人才分类认定标准（试行）", "根据有关规定，结合实际，制定本标准。"),
     ],
 )
 def test_lines_that_stand_alone_are_not_joined(before, after):
@@ -243,3 +246,12 @@ def test_an_unseen_repeated_fragment_of_two_characters():
 )
 def test_no_repeated_fragment(before, after):
     assert repeated_fragment(before, after) == 0
+
+
+def test_a_title_with_an_edition_tag_is_not_merged_with_the_first_paragraph():
+    from ingest.documents import parse_text
+
+    text = "富民县高层次人才分类认定目录（2024年版）\n\n为做好人才认定工作，制定本目录。\n\n一、A类（杰出人才）\n中国科学院院士。\n"
+    (policy,) = parse_text(text, "fumin.txt").policies
+    assert policy.policy.title == "富民县高层次人才分类认定目录（2024年版）"
+    assert policy.provisions[0].text == "为做好人才认定工作，制定本目录。"
