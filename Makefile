@@ -38,8 +38,15 @@ $(NODE_LINTER)/node_modules/.installed: $(NODE_LINTER)/package.json $(NODE_LINTE
 schema: install
 	$(PY) -m graphapi.schema_export > schema.graphql
 
-bench: install lint-node
+# BENCH_QUICK=1 for the ≤ 3-minute run (scales 1× and 100×). wrk is Debian's load generator.
+bench: install $(VENV)/.bench-installed
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } \
+		|| { echo "make bench needs wrk: install the Debian package wrk (apt-get install wrk)" >&2; exit 1; }
 	$(PY) -m bench.run
+
+$(VENV)/.bench-installed: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	@touch $@
 
 clean:
 	rm -rf $(VENV) $(NODE_LINTER)/node_modules var

@@ -3,13 +3,16 @@
 // relaxations, benefits and the stacking rules governing the tier, its program or its benefits.
 // Each pattern comprehension has its own variable names: FalkorDB returns nothing from a
 // comprehension that reuses a name bound by an earlier one in the same RETURN.
-// `regions` null means every program.
+// `regions` null means every program. `version` is the graph's version (see graph_version).
 // @param regions: ["官渡区", "昆明市", "云南省", "中国"]
+OPTIONAL MATCH (meta:GraphMeta {id: 'graph'})
+WITH meta.version AS version
 MATCH (p:Program)
 WHERE (p.placeholder IS NULL OR p.placeholder = false)
   AND ($regions IS NULL OR p.region IS NULL OR p.region IN $regions)
 MATCH (p)-[:HAS_TIER]->(t:Tier)
-RETURN p {.*} AS program,
+RETURN version,
+       p {.*} AS program,
        t {.*} AS tier,
        [(t)-[:REQUIRES_ALL]->(basic:Criterion) | basic {.*}]
          + [(t)-[:QUALIFIES_BY]->(core:Criterion) | core {.*}]

@@ -1,6 +1,7 @@
 // Replace everything one source document contributes to the graph, in one atomic query.
 // Provisions and facts owned by the document are dropped and created afresh; Policy, Program and
 // Tier nodes are merged by id so that edges other documents point at them survive a reload.
+// @param version: "5f0c2a9e"
 // @param documentKey: "001_example.txt"
 // @param policyIds: ["gd-zcgccrc"]
 // @param programIds: ["program:gd-gccrc"]
@@ -269,5 +270,9 @@ UNWIND $tierSuccessions AS row
 MATCH (a:Tier {id: row.from})
 MATCH (b:Program {id: row.to})
 CREATE (a)-[:SUCCEEDS {citedIn: row.citedIn}]->(b)
+WITH count(*) AS _
+// Every load changes the graph's version, so that caches of facts know to refresh.
+MERGE (meta:GraphMeta {id: 'graph'})
+SET meta.version = $version
 WITH count(*) AS done
 RETURN done

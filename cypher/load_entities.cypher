@@ -1,5 +1,6 @@
 // Merge the canonical entities (titles, awards, regions) and the links among them, in one query.
 // Entities are shared by every document, so they are merged by id and never deleted here.
+// @param version: "5f0c2a9e"
 // @param titles: [{"id": "title:cas-academician", "props": {"id": "title:cas-academician", "name": "中国科学院院士"}}]
 // @param awards: [{"id": "award:national-sci-tech-progress", "props": {"id": "award:national-sci-tech-progress", "name": "国家科学技术进步奖"}}]
 // @param regions: [{"id": "region:yunnan", "props": {"id": "region:yunnan", "name": "云南省"}}]
@@ -47,5 +48,9 @@ UNWIND $regionParts AS row
 MATCH (a:Region {id: row.from})
 MATCH (b:Region {id: row.to})
 CREATE (a)-[:PART_OF]->(b)
+WITH count(*) AS _
+// Every load changes the graph's version, so that caches of facts know to refresh.
+MERGE (meta:GraphMeta {id: 'graph'})
+SET meta.version = $version
 WITH count(*) AS done
 RETURN done

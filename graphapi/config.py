@@ -1,8 +1,9 @@
 """Settings, read from the environment once.
 
 To add a setting: add a field to `Settings` (with its default) and one line to
-`Settings.from_env` using the reader for its type (`_text`, `_int`, `_flag`); the readers
-raise `SettingsError` naming the variable, so a bad value never surfaces as a stack trace.
+`Settings.from_env` using the reader for its type (`_text`, `_int`, `_seconds`, `_flag`,
+`_list`); the readers raise `SettingsError` naming the variable, so a bad value never surfaces
+as a stack trace.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -21,6 +22,14 @@ Backend = Literal["falkordb", "neo4j"]
 DEFAULT_GRAPH_PATH = Path("var/graph/talent.rdb")
 NEO4J_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
 _GRAPH_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+# What an API key may do: reader only identifies a client (reads need no key), editor also
+# loads documents, admin everything.
+ROLES = ("reader", "editor", "admin")
+MIN_KEY_LENGTH = 16
+# checkDuplicateEnjoyment with 100 000 claims, ids as long as the corpus gives and 18-digit
+# person ids, is an 11 MB request: 16 MiB leaves room for that and refuses anything absurd.
+DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024
 
 
 class SettingsError(ValueError):
@@ -36,6 +45,13 @@ class Settings:
     neo4j_password: str | None = None
     neo4j_database: str | None = None  # None: the server's default database
     debug: bool = False  # DEBUG: report store round trips per operation in `extensions`
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES  # MAX_BODY_BYTES: larger requests get 413
+    request_timeout: float = 30.0  # REQUEST_TIMEOUT, seconds: a longer operation is stopped (TIMEOUT)
+    # API_KEYS="key:role,…" and/or API_KEYS_FILE (one key:role a line): (key, role) pairs.
+    api_keys: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    cors_origins: tuple[str, ...] = ()  # CORS_ORIGINS: origins allowed to call from a browser
+    introspection: bool = True  # INTROSPECTION: off in production hides the schema
+    graphiql: bool = True  # GRAPHIQL: the in-browser IDE at GET /graphql
 
     @property
     def backend(self) -> Backend:
@@ -65,6 +81,14 @@ class Settings:
             neo4j_password=password,
             neo4j_database=_text(env, "NEO4J_DATABASE", None),
             debug=_flag(env, "DEBUG", False),
+            max_body_bytes=_int(
+                env, "MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, minimum=1024, maximum=1024**3
+            ),
+            request_timeout=_seconds(env, "REQUEST_TIMEOUT", 30.0, minimum=0.1, maximum=3600),
+            api_keys=_api_keys(env),
+            cors_origins=tuple(_list(env, "CORS_ORIGINS")),
+            introspection=_flag(env, "INTROSPECTION", True),
+            graphiql=_flag(env, "GRAPHIQL", True),
         )
 
 
@@ -99,6 +123,24 @@ def _int(env: Mapping[str, str], name: str, default: int, *, minimum: int, maxim
     if not minimum <= number <= maximum:
         raise SettingsError(f"{name}={number} is out of range [{minimum}, {maximum}]")
     return number
+
+
+def _seconds(env: Mapping[str, str], name: str, default: float, *, minimum: float, maximum: float) -> float:
+    value = env.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = float(value)
+    except ValueError:
+        raise SettingsError(f"{name}={value!r} is not a number of seconds") from None
+    if not minimum <= number <= maximum:  # also refuses nan
+        raise SettingsError(f"{name}={number:g} is out of range [{minimum:g}, {maximum:g}] seconds")
+    return number
+
+
+def _list(env: Mapping[str, str], name: str) -> list[str]:
+    """A comma-separated list; empty items are dropped."""
+    return [item.strip() for item in env.get(name, "").split(",") if item.strip()]
 
 
 _TRUE = frozenset({"1", "true", "yes", "on"})
@@ -159,3 +201,34 @@ def _neo4j_credentials(env: Mapping[str, str]) -> tuple[str | None, str | None]:
     if user is not None and password is None:
         raise SettingsError("NEO4J_USER is set but NEO4J_PASSWORD (or NEO4J_AUTH) is not")
     return user, password
+
+
+def _api_keys(env: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """API_KEYS=key:role,… and the lines of API_KEYS_FILE (key:role; # comments), together."""
+    entries = [("API_KEYS", item) for item in _list(env, "API_KEYS")]
+    path = env.get("API_KEYS_FILE", "").strip()
+    if path:
+        try:
+            lines = Path(path).expanduser().read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise SettingsError(f"API_KEYS_FILE={path!r} cannot be read: {error}") from None
+        for number, line in enumerate(lines, start=1):
+            line = line.strip()
+            if line and not line.startswith("#"):
+                entries.append((f"API_KEYS_FILE line {number}", line))
+    keys: dict[str, str] = {}
+    for where, entry in entries:
+        key, colon, role = entry.rpartition(":")
+        key, role = key.strip(), role.strip()
+        if not colon or not key:
+            raise SettingsError(f"{where}: expected key:role, e.g. <random key>:editor")
+        if role not in ROLES:
+            raise SettingsError(f"{where}: unknown role {role!r}; use one of {', '.join(ROLES)}")
+        if len(key) < MIN_KEY_LENGTH or not key.isascii() or not key.isprintable() or " " in key:
+            raise SettingsError(
+                f"{where}: a key must be at least {MIN_KEY_LENGTH} printable ASCII characters without spaces"
+            )
+        if keys.get(key, role) != role:
+            raise SettingsError(f"{where}: the same key is given two roles")
+        keys[key] = role
+    return tuple(keys.items())

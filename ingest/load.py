@@ -7,6 +7,7 @@ adds the two store round trips (find the policies it cites or replaces, then wri
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,6 +47,11 @@ class LoadSummary:
     benefits: int = 0
     rules: int = 0
     warnings: list[str] = field(default_factory=list)
+
+
+def new_version() -> str:
+    """A fresh graph version, written by every load so that fact caches refresh."""
+    return uuid.uuid4().hex
 
 
 def title_key(title: str | None) -> str | None:
@@ -290,7 +296,7 @@ async def known_policies(store: GraphStore, doc: model.ParsedDocument) -> list[K
 async def load_document(store: GraphStore, doc: model.ParsedDocument, facts: model.Facts, regions: RegionTree) -> LoadSummary:
     known = await known_policies(store, doc)
     params = document_params(doc, facts, regions=regions, known=known, index_terms=store.index_terms)
-    await store.write("load_document", **params)
+    await store.write("load_document", version=new_version(), **params)
     return LoadSummary(
         document=doc.source_file,
         policies=len(doc.policies),
@@ -320,4 +326,4 @@ def entity_params(catalog: Catalog, regions: RegionTree) -> dict[str, Any]:
 
 
 async def load_entities(store: GraphStore, catalog: Catalog, regions: RegionTree) -> None:
-    await store.write("load_entities", **entity_params(catalog, regions))
+    await store.write("load_entities", version=new_version(), **entity_params(catalog, regions))

@@ -7,14 +7,16 @@ changes nothing, and the others still load.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphapi.domain.entities import EntityResolver
+from graphapi.domain.model import ParsedDocument
 from graphapi.domain.regions import RegionTree, default_regions
 from graphapi.store.base import GraphStore, StoreError, StoreUnavailable
-from ingest.documents import parse_file
+from ingest.documents import parse_file, parse_text
 from ingest.errors import DocumentError
 from ingest.facts import extract
 from ingest.load import LoadSummary, load_document, load_entities
@@ -49,14 +51,43 @@ async def ingest_file(
     store: GraphStore, path: Path, resolver: EntityResolver, regions: RegionTree
 ) -> DocumentResult:
     try:
-        doc = parse_file(path)
+        doc = await asyncio.to_thread(parse_file, path)
     except DocumentError as exc:
         return DocumentResult(path, error=str(exc))
+    return await _extract_and_load(store, path, doc, resolver, regions)
+
+
+async def ingest_text(
+    store: GraphStore, name: str, text: str, resolver: EntityResolver, regions: RegionTree
+) -> DocumentResult:
+    """One document given as text under the file name `name` (the API's ingestDocument): the
+    steps `ingest_paths` takes for one file, entities included."""
+    path = Path(name)
     try:
-        facts = extract(doc, resolver, regions)
+        doc = await asyncio.to_thread(parse_text, text, name)
+    except DocumentError as exc:
+        return DocumentResult(path, error=str(exc))
+    return await _extract_and_load(store, path, doc, resolver, regions, with_entities=True)
+
+
+async def _extract_and_load(
+    store: GraphStore,
+    path: Path,
+    doc: ParsedDocument,
+    resolver: EntityResolver,
+    regions: RegionTree,
+    *,
+    with_entities: bool = False,
+) -> DocumentResult:
+    # Parsing and extraction run in worker threads, so that a server ingesting a document
+    # (ingestDocument) keeps answering meanwhile.
+    try:
+        facts = await asyncio.to_thread(extract, doc, resolver, regions)
     except Exception as exc:  # noqa: BLE001 - a rule crashing on one document must not stop the run
         return DocumentResult(path, error=f"extraction failed: {type(exc).__name__}: {exc}")
     try:
+        if with_entities:
+            await load_entities(store, resolver.catalog, regions)
         summary = await load_document(store, doc, facts, regions)
     except StoreUnavailable:
         raise  # nothing else can load either; the caller reports it once

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from strawberry.dataloader import DataLoader
 
@@ -19,18 +19,49 @@ from graphapi.store.base import GraphStore
 from graphapi.store.mapping import from_props
 
 R = TypeVar("R")
+V = TypeVar("V")
 
 
-def _one_each(store: GraphStore, query: str, cls: type[R]) -> DataLoader[str, R | None]:
+class Loader(Generic[V]):
+    """A DataLoader with a plain dict of values already known to the request.
+
+    Reasoning operations fetch whole subgraphs up front and hand every record over with
+    `prime_many`; a dict update costs far less than priming a DataLoader, which makes a future
+    per key, and known values are returned without scheduling a batch."""
+
+    __slots__ = ("_known", "_loader")
+
+    def __init__(self, loader: DataLoader[str, V]) -> None:
+        self._loader = loader
+        self._known: dict[str, V] = {}
+
+    async def load(self, key: str) -> V:
+        if key in self._known:
+            return self._known[key]
+        return await self._loader.load(key)
+
+    async def load_many(self, keys: Sequence[str]) -> list[V]:
+        if all(key in self._known for key in keys):
+            return [self._known[key] for key in keys]
+        return list(await self._loader.load_many(keys))
+
+    def prime(self, key: str, value: V) -> None:
+        self._known[key] = value
+
+    def prime_many(self, values: dict[str, V]) -> None:
+        self._known.update(values)
+
+
+def _one_each(store: GraphStore, query: str, cls: type[R]) -> Loader[R | None]:
     async def batch(ids: Sequence[str]) -> list[R | None]:
         rows = await store.read(query, ids=list(ids))
         found = {row["key"]: from_props(cls, row["n"]) for row in rows}
         return [found.get(i) for i in ids]
 
-    return DataLoader(batch)
+    return Loader(DataLoader(batch))
 
 
-def _many_each(store: GraphStore, query: str, cls: type[R]) -> DataLoader[str, list[R]]:
+def _many_each(store: GraphStore, query: str, cls: type[R]) -> Loader[list[R]]:
     """Rows come back in the order the query sorts them; that order is kept per key."""
 
     async def batch(ids: Sequence[str]) -> list[list[R]]:
@@ -40,24 +71,24 @@ def _many_each(store: GraphStore, query: str, cls: type[R]) -> DataLoader[str, l
             grouped[row["key"]].append(from_props(cls, row["n"]))
         return [grouped.get(i, []) for i in ids]
 
-    return DataLoader(batch)
+    return Loader(DataLoader(batch))
 
 
 @dataclass(slots=True)
 class Loaders:
-    policy: DataLoader[str, model.Policy | None]
-    provision: DataLoader[str, model.Provision | None]
-    provisions_of_policy: DataLoader[str, list[model.Provision]]
-    children: DataLoader[str, list[model.Provision]]
-    program: DataLoader[str, model.Program | None]
-    programs_of_policy: DataLoader[str, list[model.Program]]
-    tier: DataLoader[str, model.Tier | None]
-    tiers_of_program: DataLoader[str, list[model.Tier]]
-    criteria_of_tier: DataLoader[str, list[model.Criterion]]
-    benefits_of_tier: DataLoader[str, list[model.Benefit]]
-    relaxations_of_tier: DataLoader[str, list[model.Relaxation]]
-    benefit: DataLoader[str, model.Benefit | None]
-    rule: DataLoader[str, model.StackingRule | None]
+    policy: Loader[model.Policy | None]
+    provision: Loader[model.Provision | None]
+    provisions_of_policy: Loader[list[model.Provision]]
+    children: Loader[list[model.Provision]]
+    program: Loader[model.Program | None]
+    programs_of_policy: Loader[list[model.Program]]
+    tier: Loader[model.Tier | None]
+    tiers_of_program: Loader[list[model.Tier]]
+    criteria_of_tier: Loader[list[model.Criterion]]
+    benefits_of_tier: Loader[list[model.Benefit]]
+    relaxations_of_tier: Loader[list[model.Relaxation]]
+    benefit: Loader[model.Benefit | None]
+    rule: Loader[model.StackingRule | None]
 
     @classmethod
     def create(cls, store: GraphStore) -> Loaders:

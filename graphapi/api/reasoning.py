@@ -79,7 +79,8 @@ def _grade(value: str | None, argument: str) -> str | None:
     text = to_simplified(value.strip()).removesuffix("奖").removesuffix("等")
     grade = f"{_GRADE_DIGITS[text]}等奖" if text in _GRADE_DIGITS else None
     if grade not in GRADES:
-        raise bad_input(f"{argument} {value!r} is not a grade; use one of {'、'.join(GRADES)}", argument=argument)
+        shown = value if len(value) <= 20 else f"{value[:20]}…"
+        raise bad_input(f"{argument} {shown!r} is not a grade; use one of {'、'.join(GRADES)}", argument=argument)
     return grade
 
 
@@ -371,12 +372,15 @@ async def check_duplicate_enjoyment(info: Ctx, claims: list[BenefitClaimInput]) 
         if not person or len(person) > MAX_NAME:
             raise bad_input(f"claims[{index}].person must be 1 to {MAX_NAME} characters", argument="claims")
         _bounded(claim.amount, f"claims[{index}].amount", 0, MAX_AMOUNT)
+        if len(claim.benefit_id) > MAX_NAME:
+            raise bad_input(f"claims[{index}].benefitId is longer than {MAX_NAME} characters", argument="claims")
         domain_claims.append(Claim(person=person, benefit_id=str(claim.benefit_id), amount=claim.amount))
     knowledge = await facts.for_benefits(info.context, (c.benefit_id for c in domain_claims))
     try:
         report = stacking.check(domain_claims, knowledge, info.context.regions)
     except stacking.UnknownBenefits as exc:
-        raise bad_input(f"unknown benefit ids: {', '.join(exc.ids)}", argument="claims", ids=exc.ids) from None
+        named = ", ".join(exc.ids[:10]) + (f" and {len(exc.ids) - 10} more" if len(exc.ids) > 10 else "")
+        raise bad_input(f"unknown benefit ids: {named}", argument="claims", ids=exc.ids[:10]) from None
     except stacking.InvalidClaims as exc:
         raise bad_input(str(exc), argument="claims") from None
     return DuplicateReport(

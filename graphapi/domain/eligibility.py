@@ -125,8 +125,8 @@ def assess(
         if tier.for_team and not include_team:
             continue
         program = knowledge.program_of_tier(tier)
-        assessment = _assess_tier(person, knowledge, regions, program, tier)
-        if include_ineligible or (assessment.in_reach and assessment.applicable):
+        assessment = _assess_tier(person, knowledge, regions, program, tier, include_ineligible)
+        if assessment is not None:
             results.append(assessment)
     results.sort(key=_order)
     return results
@@ -204,8 +204,16 @@ def _where(program: Program | None, profile: TalentProfile, regions: RegionTree)
 
 
 def _assess_tier(
-    person: _Person, knowledge: Knowledge, regions: RegionTree, program: Program | None, tier: Tier
-) -> TierAssessment:
+    person: _Person,
+    knowledge: Knowledge,
+    regions: RegionTree,
+    program: Program | None,
+    tier: Tier,
+    include_ineligible: bool = True,
+) -> TierAssessment | None:
+    """The tier's assessment, or None when it is not asked for (not in reach or not applicable
+    while `include_ineligible` is off): explanations are the costly part, so only the tiers
+    returned get one."""
     relaxations = knowledge.relaxations_of(tier.id)
     checks = tuple(
         _check(person, criterion, relaxations, knowledge) for criterion in knowledge.criteria_of(tier.id)
@@ -260,6 +268,8 @@ def _assess_tier(
         in_reach = any(c.outcome is Outcome.MET or (c.outcome is Outcome.UNKNOWN and c.touched) for c in core)
     else:
         in_reach = basic_state is not Outcome.UNMET and any(c.outcome is Outcome.MET for c in basic)
+    if not include_ineligible and not (in_reach and where is not _Where.ELSEWHERE):
+        return None
 
     ordered_missing = sorted(missing, key=lambda f: _FIELD_ORDER.get(f, len(_FIELD_ORDER)))
     explanation, cited = _explain(

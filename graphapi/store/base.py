@@ -20,13 +20,33 @@ class StoreUnavailable(StoreError):
     """The store cannot be reached (process dead, server down, connection refused)."""
 
 
-# Round trips of the current operation. The GraphQL layer resets it per request and reports
-# it in `extensions` when debugging is on; adapters add one per call that reaches the store.
-round_trips: ContextVar[int] = ContextVar("round_trips", default=0)
+class RoundTripCounter:
+    """Round trips of one operation. A mutable object rather than an int in the ContextVar:
+    DataLoader batches run in tasks of their own, which see the operation's counter but whose
+    ContextVar assignments would not reach it."""
+
+    __slots__ = ("count",)
+
+    def __init__(self) -> None:
+        self.count = 0
+
+
+# The GraphQL layer starts a counter per operation and reports it in `extensions` when
+# debugging is on; adapters add one per call that reaches the store.
+round_trips: ContextVar[RoundTripCounter | None] = ContextVar("round_trips", default=None)
+
+
+def start_counting() -> RoundTripCounter:
+    """A fresh counter for the current context (and the tasks it starts from now on)."""
+    counter = RoundTripCounter()
+    round_trips.set(counter)
+    return counter
 
 
 def count_round_trip() -> None:
-    round_trips.set(round_trips.get() + 1)
+    counter = round_trips.get()
+    if counter is not None:
+        counter.count += 1
 
 
 def plain(query: str, column: str, value: Any, elements: tuple[type, ...]) -> Any:

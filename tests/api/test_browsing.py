@@ -141,3 +141,11 @@ async def test_healthz(app):
         response = await http.get("/healthz")
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
+
+
+async def test_round_trips_made_by_dataloaders_are_counted(client):
+    query = """{ policy(id: "sz-jcrcpy") { provisions(kind: ARTICLE) { id children { id } } programs { name } } }"""
+    body = await client.post(query)
+    assert not body.get("errors")
+    # policy, its provisions, their children, its programs: one batched query each.
+    assert body["extensions"]["storeRoundTrips"] == 4

@@ -8,7 +8,7 @@ import signal
 
 import pytest
 
-from graphapi.store.base import GraphStore, StoreError, StoreUnavailable, round_trips
+from graphapi.store.base import GraphStore, StoreError, StoreUnavailable, start_counting
 from tests.store.support import (
     HOSTILE,
     PHRASE_HITS,
@@ -174,19 +174,19 @@ async def test_ping(store: GraphStore) -> None:
 
 
 async def test_each_call_that_reaches_the_store_counts_one_round_trip(store: GraphStore) -> None:
-    round_trips.set(0)
+    counter = start_counting()
     await store.read("conformance_item_names")
-    assert round_trips.get() == 1
+    assert counter.count == 1
     await store.write("conformance_put_items", items=[{"id": "a", "name": "x", "tags": [], "note": None}])
-    assert round_trips.get() == 2
+    assert counter.count == 2
     with pytest.raises(StoreError):
         await store.write("conformance_failing_write", items=[{"id": "b", "divisor": 0}])
-    assert round_trips.get() == 3
+    assert counter.count == 3
     with pytest.raises(StoreError):
         await store.read("no_such_query")
-    assert round_trips.get() == 3  # never reached the store
+    assert counter.count == 3  # never reached the store
     await search(store, "购房津贴")
-    assert round_trips.get() == 4
+    assert counter.count == 4
 
 
 async def test_embedded_server_killed_then_unavailable_then_back_with_data_intact(store: GraphStore) -> None:

@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic corpora of the genre, the harness behind `make bench`, its figures."""
