@@ -6,8 +6,9 @@ Each loader names a query in cypher/ that takes `$ids` and returns `key` (the id
 
 from __future__ import annotations
 
+import inspect
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Generic, TypeVar
@@ -23,33 +24,84 @@ V = TypeVar("V")
 
 
 class Loader(Generic[V]):
-    """A DataLoader with a plain dict of values already known to the request.
+    """A DataLoader that also answers at once what the request already knows.
 
-    Reasoning operations fetch whole subgraphs up front and hand every record over with
-    `prime_many`; a dict update costs far less than priming a DataLoader, which makes a future
-    per key, and known values are returned without scheduling a batch."""
+    Reasoning operations fetch whole subgraphs up front and hand them over with `know` (the
+    mapping is kept, not copied: a cached mapping costs nothing to hand over) or `prime_many`;
+    values a batch has loaded are known too. `get` returns a known value itself, so that a
+    field over it resolves synchronously: an awaitable per field is what makes graphql-core
+    slow on large answers."""
 
-    __slots__ = ("_known", "_loader")
+    __slots__ = ("_known", "_shared", "_loader")
 
     def __init__(self, loader: DataLoader[str, V]) -> None:
         self._loader = loader
         self._known: dict[str, V] = {}
+        self._shared: list[Mapping[str, V]] = []
 
-    async def load(self, key: str) -> V:
+    def _lookup(self, key: str) -> V | _Missing:
         if key in self._known:
             return self._known[key]
-        return await self._loader.load(key)
+        for values in self._shared:
+            if key in values:
+                return values[key]
+        return MISSING
+
+    def get(self, key: str) -> V | Awaitable[V]:
+        """The value itself when known, else an awaitable of it (batched with the others)."""
+        found = self._lookup(key)
+        return self.load(key) if found is MISSING else found
+
+    def get_many(self, keys: Sequence[str]) -> list[V] | Awaitable[list[V]]:
+        found = [self._lookup(key) for key in keys]
+        return self.load_many(keys) if MISSING in found else found  # type: ignore[return-value]
+
+    async def load(self, key: str) -> V:
+        found = self._lookup(key)
+        if found is not MISSING:
+            return found
+        value = await self._loader.load(key)
+        self._known[key] = value
+        return value
 
     async def load_many(self, keys: Sequence[str]) -> list[V]:
-        if all(key in self._known for key in keys):
-            return [self._known[key] for key in keys]
-        return list(await self._loader.load_many(keys))
+        found = [self._lookup(key) for key in keys]
+        if MISSING not in found:
+            return found  # type: ignore[return-value]
+        values = list(await self._loader.load_many(keys))
+        self._known.update(zip(keys, values, strict=True))
+        return values
 
     def prime(self, key: str, value: V) -> None:
         self._known[key] = value
 
-    def prime_many(self, values: dict[str, V]) -> None:
+    def prime_many(self, values: Mapping[str, V]) -> None:
         self._known.update(values)
+
+    def know(self, values: Mapping[str, V]) -> None:
+        """Values to answer from, kept by reference: the caller must not change them."""
+        self._shared.append(values)
+
+
+class _Missing:
+    __slots__ = ()
+
+
+MISSING = _Missing()
+
+
+def then(value: V | Awaitable[V], convert: Callable[[V], R]) -> R | Awaitable[R]:
+    """`convert(value)` now when the value is there, else an awaitable of it.
+
+    Resolvers return this from plain `def`s: graphql-core awaits an awaitable result of a
+    synchronous resolver, and resolves everything else without a task."""
+    if inspect.isawaitable(value):
+
+        async def later() -> R:
+            return convert(await value)
+
+        return later()
+    return convert(value)  # type: ignore[arg-type]
 
 
 def _one_each(store: GraphStore, query: str, cls: type[R]) -> Loader[R | None]:

@@ -31,7 +31,7 @@ def build_schema(*, debug: bool = False, introspection: bool = True) -> strawber
     extensions = [
         ErrorCodes,
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: operation_limits(max_depth=MAX_DEPTH, max_aliases=MAX_ALIASES, single_use=SINGLE_USE),
+        operation_limits(max_depth=MAX_DEPTH, max_aliases=MAX_ALIASES, single_use=SINGLE_USE),
         RefuseBrokenText,
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),

@@ -1,15 +1,22 @@
 """GraphQL object types (DESIGN §5). Each wraps a plain record; relationships go through the
-request's DataLoaders so that one level of nesting costs one batched store query."""
+request's DataLoaders so that one level of nesting costs one batched store query.
+
+Relationship resolvers are plain `def`s returning `then(loader.get(key), convert)`: the value
+itself when the request already holds the record (reasoning operations fetch their whole
+subgraph up front), else an awaitable that graphql-core awaits. The annotations name the
+GraphQL type either way."""
 
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import strawberry
 from strawberry import Info
 
 from graphapi.api import enums
+from graphapi.api.loaders import then
 from graphapi.domain import model
 
 if TYPE_CHECKING:
@@ -55,20 +62,27 @@ class Provision:
             parent_id=record.parent_id,
         )
 
-    @strawberry.field
-    async def policy(self, info: Ctx) -> Policy | None:
-        return Policy.maybe(await info.context.loaders.policy.load(self.policy_id))
+    @classmethod
+    def maybe(cls, record: model.Provision | None) -> Provision | None:
+        return cls.of(record) if record else None
+
+    @classmethod
+    def each(cls, records: Iterable[model.Provision | None]) -> list[Provision]:
+        return [cls.of(r) for r in records if r is not None]
 
     @strawberry.field
-    async def parent(self, info: Ctx) -> Provision | None:
+    def policy(self, info: Ctx) -> Policy | None:
+        return then(info.context.loaders.policy.get(self.policy_id), Policy.maybe)
+
+    @strawberry.field
+    def parent(self, info: Ctx) -> Provision | None:
         if self.parent_id is None:
             return None
-        record = await info.context.loaders.provision.load(self.parent_id)
-        return Provision.of(record) if record else None
+        return then(info.context.loaders.provision.get(self.parent_id), Provision.maybe)
 
     @strawberry.field
-    async def children(self, info: Ctx) -> list[Provision]:
-        return [Provision.of(r) for r in await info.context.loaders.children.load(str(self.id))]
+    def children(self, info: Ctx) -> list[Provision]:
+        return then(info.context.loaders.children.get(str(self.id)), Provision.each)
 
 
 @strawberry.type(description="A policy document (实施办法, 细则, 意见, 通知 …)")
@@ -110,13 +124,15 @@ class Policy:
         return cls.of(record) if record else None
 
     @strawberry.field(description="Every provision in document order, flattened; optionally of one kind")
-    async def provisions(self, info: Ctx, kind: enums.ProvisionKind | None = None) -> list[Provision]:
-        records = await info.context.loaders.provisions_of_policy.load(str(self.id))
-        return [Provision.of(r) for r in records if kind is None or r.kind == kind]
+    def provisions(self, info: Ctx, kind: enums.ProvisionKind | None = None) -> list[Provision]:
+        return then(
+            info.context.loaders.provisions_of_policy.get(str(self.id)),
+            lambda records: [Provision.of(r) for r in records if kind is None or r.kind == kind],
+        )
 
     @strawberry.field
-    async def programs(self, info: Ctx) -> list[Program]:
-        return [Program.of(r) for r in await info.context.loaders.programs_of_policy.load(str(self.id))]
+    def programs(self, info: Ctx) -> list[Program]:
+        return then(info.context.loaders.programs_of_policy.get(str(self.id)), Program.each)
 
 
 @strawberry.type
@@ -223,11 +239,23 @@ class Award:
 # --- facts ----------------------------------------------------------------------------------
 
 
-async def _citation(info: Ctx, provision_id: str) -> Provision:
-    record = await info.context.loaders.provision.load(provision_id)
-    if record is None:  # the loader writes facts and provisions together; this means corruption
-        raise LookupError(f"provision {provision_id} cited by a fact is missing")
-    return Provision.of(record)
+def _cited(provision_id: str) -> Callable[[model.Provision | None], Provision]:
+    def convert(record: model.Provision | None) -> Provision:
+        if record is None:  # the loader writes facts and provisions together; this means corruption
+            raise LookupError(f"provision {provision_id} cited by a fact is missing")
+        return Provision.of(record)
+
+    return convert
+
+
+def citation_of(info: Ctx, provision_id: str) -> Provision:
+    """The provision a fact cites (a plain value when the request holds it already)."""
+    return then(info.context.loaders.provision.get(provision_id), _cited(provision_id))
+
+
+def provisions_of(info: Ctx, provision_ids: Sequence[str]) -> list[Provision]:
+    """The provisions with these ids that exist, in the order given."""
+    return then(info.context.loaders.provision.get_many(provision_ids), Provision.each)
 
 
 @strawberry.type
@@ -296,8 +324,8 @@ class Criterion:
         ]
 
     @strawberry.field
-    async def citation(self, info: Ctx) -> Provision:
-        return await _citation(info, self.record.cited_in)
+    def citation(self, info: Ctx) -> Provision:
+        return citation_of(info, self.record.cited_in)
 
 
 @strawberry.type(description="放宽条件: e.g. 到贫困县、边境县工作的，年龄条件放宽2岁")
@@ -323,8 +351,8 @@ class Relaxation:
         )
 
     @strawberry.field
-    async def citation(self, info: Ctx) -> Provision:
-        return await _citation(info, self.cited_in)
+    def citation(self, info: Ctx) -> Provision:
+        return citation_of(info, self.cited_in)
 
 
 @strawberry.type
@@ -394,12 +422,12 @@ class Benefit:
         )
 
     @strawberry.field
-    async def tier(self, info: Ctx) -> Tier | None:
-        return Tier.maybe(await info.context.loaders.tier.load(self.record.tier_id))
+    def tier(self, info: Ctx) -> Tier | None:
+        return then(info.context.loaders.tier.get(self.record.tier_id), Tier.maybe)
 
     @strawberry.field
-    async def citation(self, info: Ctx) -> Provision:
-        return await _citation(info, self.record.cited_in)
+    def citation(self, info: Ctx) -> Provision:
+        return citation_of(info, self.record.cited_in)
 
 
 @strawberry.type(description="A class inside a program (官渡 A类 国际顶尖人才; one 专项 of 云南千人计划)")
@@ -429,30 +457,40 @@ class Tier:
         return cls.of(record) if record else None
 
     @strawberry.field
-    async def program(self, info: Ctx) -> Program | None:
-        return Program.maybe(await info.context.loaders.program.load(self.record.program_id))
+    def program(self, info: Ctx) -> Program | None:
+        return then(info.context.loaders.program.get(self.record.program_id), Program.maybe)
 
     @strawberry.field(description="All criteria; `role` tells basic (all required) from core (any one)")
-    async def criteria(
-        self, info: Ctx, role: enums.CriterionRole | None = None
-    ) -> list[Criterion]:
-        records = await info.context.loaders.criteria_of_tier.load(str(self.id))
-        return [Criterion.of(r) for r in records if role is None or r.role == role]
+    def criteria(self, info: Ctx, role: enums.CriterionRole | None = None) -> list[Criterion]:
+        return then(
+            info.context.loaders.criteria_of_tier.get(str(self.id)),
+            lambda records: [Criterion.of(r) for r in records if role is None or r.role == role],
+        )
 
     @strawberry.field
-    async def relaxations(self, info: Ctx) -> list[Relaxation]:
-        return [Relaxation.of(r) for r in await info.context.loaders.relaxations_of_tier.load(str(self.id))]
+    def relaxations(self, info: Ctx) -> list[Relaxation]:
+        return then(
+            info.context.loaders.relaxations_of_tier.get(str(self.id)),
+            lambda records: [Relaxation.of(r) for r in records],
+        )
 
     @strawberry.field
-    async def benefits(self, info: Ctx) -> list[Benefit]:
-        return [Benefit.of(r) for r in await info.context.loaders.benefits_of_tier.load(str(self.id))]
+    def benefits(self, info: Ctx) -> list[Benefit]:
+        return then(
+            info.context.loaders.benefits_of_tier.get(str(self.id)),
+            lambda records: [Benefit.of(r) for r in records],
+        )
 
     @strawberry.field(description="The provisions that define the tier and its criteria, in order")
-    async def citations(self, info: Ctx) -> list[Provision]:
-        criteria = await info.context.loaders.criteria_of_tier.load(str(self.id))
-        ids = list(dict.fromkeys([self.record.cited_in, *(c.cited_in for c in criteria)]))
-        records = await info.context.loaders.provision.load_many(ids)
-        return sorted((Provision.of(r) for r in records if r), key=lambda p: (p.policy_id, p.ordinal))
+    def citations(self, info: Ctx) -> list[Provision]:
+        def cited(criteria: list[model.Criterion]) -> list[Provision]:
+            ids = list(dict.fromkeys([self.record.cited_in, *(c.cited_in for c in criteria)]))
+            return then(
+                provisions_of(info, ids),
+                lambda provisions: sorted(provisions, key=lambda p: (p.policy_id, p.ordinal)),
+            )
+
+        return then(info.context.loaders.criteria_of_tier.get(str(self.id)), cited)
 
     @strawberry.field
     def confers_title(self, info: Ctx) -> Title | None:
@@ -485,17 +523,23 @@ class Program:
     def maybe(cls, record: model.Program | None) -> Program | None:
         return cls.of(record) if record else None
 
-    @strawberry.field
-    async def policy(self, info: Ctx) -> Policy | None:
-        return Policy.maybe(await info.context.loaders.policy.load(self.record.policy_id))
+    @classmethod
+    def each(cls, records: Iterable[model.Program]) -> list[Program]:
+        return [cls.of(r) for r in records]
 
     @strawberry.field
-    async def tiers(self, info: Ctx) -> list[Tier]:
-        return [Tier.of(r) for r in await info.context.loaders.tiers_of_program.load(str(self.id))]
+    def policy(self, info: Ctx) -> Policy | None:
+        return then(info.context.loaders.policy.get(self.record.policy_id), Policy.maybe)
 
     @strawberry.field
-    async def citation(self, info: Ctx) -> Provision:
-        return await _citation(info, self.record.cited_in)
+    def tiers(self, info: Ctx) -> list[Tier]:
+        return then(
+            info.context.loaders.tiers_of_program.get(str(self.id)), lambda records: [Tier.of(r) for r in records]
+        )
+
+    @strawberry.field
+    def citation(self, info: Ctx) -> Provision:
+        return citation_of(info, self.record.cited_in)
 
 
 @strawberry.type(description="A no-stacking (or explicit stacking) rule")
@@ -519,8 +563,8 @@ class StackingRule:
         )
 
     @strawberry.field
-    async def citation(self, info: Ctx) -> Provision:
-        return await _citation(info, self.record.cited_in)
+    def citation(self, info: Ctx) -> Provision:
+        return citation_of(info, self.record.cited_in)
 
 
 @strawberry.type

@@ -115,6 +115,13 @@ class Employment(StrEnum):
     FLEXIBLE = "FLEXIBLE"  # 柔性引进
 
 
+class Gender(StrEnum):
+    """Only where a condition depends on it (退休年龄: 男63周岁、女58周岁)."""
+
+    MALE = "MALE"  # 男
+    FEMALE = "FEMALE"  # 女
+
+
 class BenefitKind(StrEnum):
     HOUSING_SUBSIDY = "HOUSING_SUBSIDY"  # 购房津贴
     LIVING_ALLOWANCE = "LIVING_ALLOWANCE"  # 生活补贴 / 一次性工作生活补贴
@@ -304,6 +311,16 @@ class AwardRequirement:
 
 
 @dataclass(frozen=True, slots=True)
+class AgeLimit:
+    """An age limit that holds for one employment mode or one gender only
+    (刚性引进的50周岁以下、柔性引进的65周岁以下; 男性63周岁、女性58周岁以下)."""
+
+    max_age: int  # inclusive
+    employment: Employment | None = None
+    gender: Gender | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Criterion:
     """One condition as written, with its structured reading.
 
@@ -331,6 +348,15 @@ class Criterion:
     within_years: int | None = None  # 近五年 -> 5
     min_amount: float | None = None  # salary / tax thresholds, yuan
     unlinked_mentions: tuple[str, ...] = ()  # names read in the text that no entity matched
+    # Conditions in the text that the structured reading above does not capture, each as
+    # written ("取得正高级职称并在相应行业担任骨干职务" read as 正高 leaves
+    # "在相应行业担任骨干职务"). The reasoning never counts such a criterion as met on its
+    # structured part alone: what is left goes to the office's review.
+    unread: tuple[str, ...] = ()
+    age_is_usual: bool = False  # 一般在55周岁以下: a usual limit the office may waive, not a bar
+    age_limits: tuple[AgeLimit, ...] = ()  # per mode or gender; max_age is then the largest
+    min_service_days_per_year: int | None = None  # 每年在本地工作不少于60天
+    min_service_months: int | None = None  # 累计工作不少于3个月
 
 
 @dataclass(frozen=True, slots=True)
