@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from graphapi.api.loaders import Loaders
+from graphapi.api.notices import Notice
 from graphapi.domain.entities import EntityResolver
 from graphapi.domain.regions import RegionTree
 from graphapi.store.base import GraphStore
@@ -17,6 +18,7 @@ class Context:
     entities: EntityResolver
     regions: RegionTree
     role: str | None = None  # from the API key, when one was presented
+    notices: list[Notice] = field(default_factory=list)  # see graphapi.api.notices
 
     @classmethod
     def create(

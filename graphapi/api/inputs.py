@@ -10,7 +10,9 @@ import strawberry
 
 from graphapi.api import enums
 from graphapi.api.errors import bad_input
+from graphapi.api.notices import Notice
 from graphapi.api.types import Ctx
+from graphapi.domain.entities import EntityMatch
 from graphapi.domain.profile import AwardHolding, TalentProfile
 from graphapi.domain.text import to_simplified
 
@@ -19,6 +21,7 @@ _GRADE_DIGITS = {"特": "特", "0": "特", "1": "一", "2": "二", "3": "三", "
 MAX_LIST = 50
 MAX_NAME = 200
 MAX_CLAIMS = 200_000
+SUGGESTIONS = 3  # names offered for one that did not resolve
 MAX_AMOUNT = 1e11  # yuan: a thousand times the largest amount in any policy read so far
 
 
@@ -48,6 +51,10 @@ class TalentProfileInput:
     poverty_or_border_county: bool | None = strawberry.field(
         default=None, description="Works in a 贫困县/边境县 (放宽条件 may apply)"
     )
+    gender: enums.Gender | None = strawberry.field(
+        default=None, description="Only where an age limit differs by gender (男63周岁、女58周岁)"
+    )
+    annual_salary: float | None = strawberry.field(default=None, description="Yuan a year (年薪)")
 
 
 @strawberry.input(description="A person's claim to a benefit")
@@ -89,6 +96,8 @@ def to_profile(ctx: Ctx, data: TalentProfileInput) -> TalentProfile:
         raise bad_input(f"at most {MAX_LIST} titles and {MAX_LIST} awards", argument="profile")
     bounded(data.age, "profile.age", 0, 130)
     bounded(data.house_price, "profile.housePrice", 1, MAX_AMOUNT)
+    bounded(data.annual_salary, "profile.annualSalary", 0, MAX_AMOUNT)
+    notices = ctx.context.notices
     title_ids: list[str] = []
     title_names: dict[str, str] = {}
     unresolved: list[str] = []
@@ -97,6 +106,8 @@ def to_profile(ctx: Ctx, data: TalentProfileInput) -> TalentProfile:
         match = entities.resolve_title(name)
         if match is None:
             unresolved.append(raw.strip())
+            notices.append(_unrecognised("称号", "UNRECOGNISED_TITLE", raw, f"profile.titles[{index}]",
+                                         entities.search_titles(name, SUGGESTIONS)))
         else:
             title_ids.append(match.entity.id)
             title_names.setdefault(match.entity.id, raw.strip())
@@ -108,6 +119,9 @@ def to_profile(ctx: Ctx, data: TalentProfileInput) -> TalentProfile:
         bounded(award.rank, f"{where}.rank", 1, 1000)
         bounded(award.year, f"{where}.year", 1900, this_year + 1)
         match = entities.resolve_award(name)
+        if match is None:
+            notices.append(_unrecognised("奖项", "UNRECOGNISED_AWARD", award.name, f"{where}.name",
+                                         entities.search_awards(name, SUGGESTIONS)))
         holdings.append(
             AwardHolding(
                 award_id=match.entity.id if match else None,
@@ -120,8 +134,16 @@ def to_profile(ctx: Ctx, data: TalentProfileInput) -> TalentProfile:
     region_id = region_name = None
     if data.region is not None:
         region_name = _name(data.region, "profile.region")
-        region = ctx.context.regions.find(region_name)
+        region = ctx.context.regions.locate(region_name)
         region_id = region.id if region else None
+        if region is None:
+            notices.append(
+                Notice(
+                    "UNKNOWN_REGION",
+                    f"所填工作地区“{data.region.strip()}”未能识别：有地区限制的计划均需补充工作地区后再判断",
+                    "profile.region",
+                )
+            )
     return TalentProfile(
         title_ids=tuple(dict.fromkeys(title_ids)),
         title_names=title_names,
@@ -135,11 +157,23 @@ def to_profile(ctx: Ctx, data: TalentProfileInput) -> TalentProfile:
         region_name=region_name,
         house_price=data.house_price,
         poverty_or_border_county=data.poverty_or_border_county,
+        gender=data.gender,
+        annual_salary=data.annual_salary,
     )
 
 
+def _unrecognised(kind: str, code: str, entered: str, argument: str, candidates: list[EntityMatch]) -> Notice:
+    suggestions = [match.entity.name for match in candidates]
+    hint = f"，是否指{'、'.join(f'“{name}”' for name in suggestions)}" if suggestions else ""
+    return Notice(code, f"所填{kind}“{entered.strip()}”未能识别，未参与判断{hint}", argument, suggestions)
+
+
 def applicable_regions(ctx: Ctx, profile: TalentProfile) -> list[str] | None:
-    """Names of the regions whose programs can apply; None (all) when the region is unknown."""
+    """Names of the regions whose programs can apply: the person's region, the regions around it
+    and those inside it (昆明市 given: a 官渡区 program may apply, the region is then asked for);
+    None (all) when the region is unknown."""
     if profile.region_id is None:
         return None
-    return [region.name for region in ctx.context.regions.ancestors(profile.region_id)]
+    regions = ctx.context.regions
+    found = [*regions.ancestors(profile.region_id), *regions.within(profile.region_id)]
+    return list(dict.fromkeys(region.name for region in found))

@@ -9,6 +9,7 @@ from strawberry.schema.config import StrawberryConfig
 from graphapi.api.extensions import ErrorCodes, RefuseBrokenText, RoundTrips
 from graphapi.api.limits import bounded_executor, operation_limits
 from graphapi.api.mutation import Mutation
+from graphapi.api.notices import Notices
 from graphapi.api.query import Query
 
 MAX_DEPTH = 12
@@ -35,6 +36,7 @@ def build_schema(*, debug: bool = False, introspection: bool = True) -> strawber
         RefuseBrokenText,
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
+        Notices,
     ]
     if not introspection:
         extensions.append(DisableIntrospection)

@@ -3,11 +3,15 @@
 Each criterion is checked against the profile and comes out as one of:
 
 - MET / UNMET — decided from the profile;
-- UNKNOWN — a profile field would decide it but is empty (`missing` names it). Salary and tax
-  thresholds are always UNKNOWN: the profile has no such fields;
+- UNKNOWN — a profile field would decide it but is empty (`missing` names it);
+- TO_CONFIRM — the profile meets what can be read of it, and the rest only the office can
+  confirm: the unread part of a compound condition (取得正高级职称**并**担任骨干职务: 正高 is
+  read, 担任骨干职务 is not, `Criterion.unread`), or an age above a usual limit
+  (一般在55周岁以下) that the office may waive. It never makes a tier ELIGIBLE, and never
+  INELIGIBLE;
 - REVIEW — nothing in a profile can decide it: conduct and health (遵纪守法、身体健康),
-  positions held, school quality, recommendations, unlinked names, and the catch-alls
-  (其他相当于上述层次的…, `discretionary`) which only the 主管部门 may recognise.
+  positions held, school quality, recommendations, tax paid (凭完税证明), unlinked names, and
+  the catch-alls (其他相当于上述层次的…, `discretionary`) which only the 主管部门 may recognise.
 
 A tier is then
 - ELIGIBLE when a core criterion (核心条件, any one suffices) is MET — or, for a tier whose
@@ -17,19 +21,22 @@ A tier is then
   listed in the explanation for the office to verify, as it does for every applicant);
 - INELIGIBLE when a decided condition fails: a basic condition is UNMET, an exclusion
   applies, no core criterion can be met, or the program does not apply where the person works;
-- NEEDS_INFO otherwise: the result hinges on UNKNOWN conditions; `missing` lists the fields
-  that would decide it (and is empty for decided tiers, where no field would change the result).
+- NEEDS_INFO otherwise: the result hinges on UNKNOWN conditions, whose fields `missing` lists,
+  or on TO_CONFIRM ones, which the explanation names for the office (`missing` is empty for
+  decided tiers, where no field would change the result).
 
 Region: a program applies when its region contains the person's (官渡区 lies in 昆明市 and
-云南省); national programs and programs without a region apply everywhere.
+云南省); national programs and programs without a region apply everywhere. A person who names
+a wider region than the program's (昆明市 for a 官渡区 program) may or may not work there: the
+region is asked for, not answered no.
 
 Team tiers (`Tier.for_team`, applicants are teams) are not assessed for a person unless
 `include_team` is set: their conditions speak of the team, not of the person.
 
-By default the result holds the tiers "within reach": some core criterion matched (or is
-undecided only because a grade, rank or year of an award the person holds is missing), or, for
-all-basic tiers, none failed and at least one matched; tiers of programs that do not apply
-are left out. `include_ineligible` returns every tier.
+By default the result holds the tiers "within reach": some core criterion matched (or is to
+be confirmed, or is undecided only because a grade, rank or year of an award the person holds
+is missing), or, for all-basic tiers, none failed and at least one matched; tiers of programs
+that do not apply are left out. `include_ineligible` returns every tier.
 """
 
 from __future__ import annotations
@@ -66,6 +73,7 @@ from graphapi.domain.regions import RegionTree
 POVERTY_OR_BORDER_COUNTY = "POVERTY_OR_BORDER_COUNTY"  # Relaxation.condition: 贫困县、边境县
 DOCTORATE = "DOCTORATE"  # Relaxation.condition: 具有博士学位的
 _FIELD_ORDER = {field: index for index, field in enumerate(ProfileField)}
+_MODALITIES = frozenset({CriterionKind.EMPLOYMENT, CriterionKind.RESIDENCE})
 _STATUS_ORDER = {
     EligibilityStatus.ELIGIBLE: 0,
     EligibilityStatus.NEEDS_INFO: 1,
@@ -77,7 +85,14 @@ class Outcome(StrEnum):
     MET = "MET"
     UNMET = "UNMET"
     UNKNOWN = "UNKNOWN"
+    TO_CONFIRM = "TO_CONFIRM"
     REVIEW = "REVIEW"
+
+
+# How decided outcomes combine: alternatives (any one suffices) take the best, conditions that
+# are all required take the worst. REVIEW is neither and is left out of both.
+_BEST_FIRST = (Outcome.MET, Outcome.TO_CONFIRM, Outcome.UNKNOWN, Outcome.UNMET)
+_WORST_FIRST = (Outcome.UNMET, Outcome.UNKNOWN, Outcome.TO_CONFIRM, Outcome.MET)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +105,12 @@ class CriterionCheck:
     missing: tuple[str, ...] = ()
     touched: bool = False  # the person holds an award the criterion names (grade/rank undecided)
     relaxations: tuple[Relaxation, ...] = ()  # relaxations the reason rests on
+    waived: bool = False  # TO_CONFIRM only because a usual limit would have to be waived
+
+    @property
+    def leans_met(self) -> bool:
+        """The profile meets what is read of the criterion (MET, or TO_CONFIRM for its unread rest)."""
+        return self.outcome is Outcome.MET or (self.outcome is Outcome.TO_CONFIRM and not self.waived)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +218,11 @@ def _where(program: Program | None, profile: TalentProfile, regions: RegionTree)
         return _Where.APPLIES
     if profile.region_id is None or regions.get(profile.region_id) is None:
         return _Where.PERSON_UNKNOWN
-    return _Where.APPLIES if regions.contains(program_region.id, profile.region_id) else _Where.ELSEWHERE
+    if regions.contains(program_region.id, profile.region_id):
+        return _Where.APPLIES
+    if regions.contains(profile.region_id, program_region.id):  # 昆明市 given, a 官渡区 program
+        return _Where.PERSON_UNKNOWN
+    return _Where.ELSEWHERE
 
 
 # --- one tier ------------------------------------------------------------------------------
@@ -228,7 +253,7 @@ def _assess_tier(
     only_review = bool(core) and all(c.outcome is Outcome.REVIEW for c in core)
     core_state = _any_of(core) if core and not only_review else None
     basic_state = _all_of(basic)
-    if where is _Where.PERSON_UNKNOWN and basic_state is Outcome.MET:
+    if where is _Where.PERSON_UNKNOWN and basic_state in (Outcome.MET, Outcome.TO_CONFIRM):
         basic_state = Outcome.UNKNOWN
     exclusion_state = _any_of(exclusions) if exclusions else Outcome.UNMET
 
@@ -257,7 +282,7 @@ def _assess_tier(
         for check in basic + exclusions:
             if check.outcome is Outcome.UNKNOWN:
                 missing.update(check.missing)
-        if core_state is Outcome.UNKNOWN:
+        if core_state in (Outcome.UNKNOWN, Outcome.TO_CONFIRM):  # a field could still make one MET
             for check in core:
                 if check.outcome is Outcome.UNKNOWN:
                     missing.update(check.missing)
@@ -265,9 +290,13 @@ def _assess_tier(
             missing.add(ProfileField.REGION)
 
     if core:
-        in_reach = any(c.outcome is Outcome.MET or (c.outcome is Outcome.UNKNOWN and c.touched) for c in core)
+        in_reach = any(c.leans_met or (c.outcome is Outcome.UNKNOWN and c.touched) for c in core)
     else:
-        in_reach = basic_state is not Outcome.UNMET and any(c.outcome is Outcome.MET for c in basic)
+        # How a person is employed (全职/柔性) is asked of every applicant: meeting only that
+        # does not bring a tier within reach.
+        in_reach = basic_state is not Outcome.UNMET and any(
+            c.leans_met and c.criterion.kind not in _MODALITIES for c in basic
+        )
     if not include_ineligible and not (in_reach and where is not _Where.ELSEWHERE):
         return None
 
@@ -278,6 +307,8 @@ def _assess_tier(
     matched = [
         c for c in checks if c.outcome is Outcome.MET and c.criterion.role is not CriterionRole.EXCLUSION
     ]
+    if where is _Where.ELSEWHERE:
+        matched = []  # nothing matches where the program does not apply (在官渡区全职工作 …)
     # Alternatives not taken are not failures: unmet core criteria count only when none is met.
     unmet = [
         c
@@ -290,6 +321,8 @@ def _assess_tier(
         )
         or (c.outcome is Outcome.MET and c.criterion.role is CriterionRole.EXCLUSION)
     ]
+    if where is _Where.ELSEWHERE:
+        unmet = []
     if where is not _Where.ELSEWHERE:
         cited = list(dict.fromkeys([*cited, *(c.criterion.cited_in for c in matched + unmet)]))
     return TierAssessment(
@@ -301,7 +334,11 @@ def _assess_tier(
         missing=ordered_missing,
         explanation=explanation,
         citations=cited,
-        pending=[c.criterion for c in checks if c.outcome in (Outcome.UNKNOWN, Outcome.REVIEW)],
+        pending=[
+            c.criterion
+            for c in checks
+            if c.outcome in (Outcome.UNKNOWN, Outcome.TO_CONFIRM, Outcome.REVIEW) and where is not _Where.ELSEWHERE
+        ],
         applicable=where is not _Where.ELSEWHERE,
         in_reach=in_reach,
         checks=checks,
@@ -311,21 +348,16 @@ def _assess_tier(
 def _any_of(checks: list[CriterionCheck]) -> Outcome:
     """Alternatives (符合下列条件之一): met by one; unknown if one might be; REVIEW never counts."""
     outcomes = {c.outcome for c in checks}
-    if Outcome.MET in outcomes:
-        return Outcome.MET
-    if Outcome.UNKNOWN in outcomes:
-        return Outcome.UNKNOWN
-    return Outcome.UNMET
+    return next((o for o in _BEST_FIRST if o in outcomes), Outcome.UNMET)
 
 
 def _all_of(checks: list[CriterionCheck]) -> Outcome:
     """Conditions all required: REVIEW ones are left to the office's review (not blocking)."""
-    outcomes = {c.outcome for c in checks}
-    if Outcome.UNMET in outcomes:
-        return Outcome.UNMET
-    if Outcome.UNKNOWN in outcomes:
-        return Outcome.UNKNOWN
-    return Outcome.MET
+    return _worst({c.outcome for c in checks})
+
+
+def _worst(outcomes: set[Outcome]) -> Outcome:
+    return next((o for o in _WORST_FIRST if o in outcomes), Outcome.MET)
 
 
 # --- one criterion -------------------------------------------------------------------------
@@ -338,6 +370,7 @@ class _Part:
     missing: tuple[str, ...] = ()
     touched: bool = False
     relaxations: tuple[Relaxation, ...] = ()
+    waived: bool = False  # see CriterionCheck.waived
 
 
 def _check(
@@ -348,36 +381,45 @@ def _check(
     parts: list[_Part] = []
     if criterion.title_ids or criterion.awards:
         parts.append(_holdings(person, criterion))
-    if criterion.max_age is not None:
+    if criterion.max_age is not None or criterion.age_limits:
         parts.append(_age(person, criterion, relaxations, knowledge))
     if criterion.min_degree is not None or criterion.min_professional_rank is not None:
         parts.append(_education(person, criterion, relaxations, knowledge))
     if criterion.employment:
         parts.append(_employment(person.profile, criterion))
     if criterion.kind is CriterionKind.SALARY:
-        parts.append(_Part(Outcome.UNKNOWN, "所填信息不含年薪", (ProfileField.SALARY,)))
-    elif criterion.kind is CriterionKind.TAX:
-        parts.append(_Part(Outcome.UNKNOWN, "所填信息不含纳税额", (ProfileField.TAX,)))
+        parts.append(_salary(person.profile, criterion))
+    # TAX (近三年纳税额…): a figure of the employer's, proven by tax receipts: left to review.
     if not parts:
         return CriterionCheck(criterion, Outcome.REVIEW)
     # Different kinds of reading inside one criterion are all required (年龄…且具有博士学位).
-    outcomes = {p.outcome for p in parts}
-    outcome = (
-        Outcome.UNMET
-        if Outcome.UNMET in outcomes
-        else Outcome.UNKNOWN
-        if Outcome.UNKNOWN in outcomes
-        else Outcome.MET
-    )
+    outcome = _worst({p.outcome for p in parts})
     relevant = [p for p in parts if p.outcome is outcome]
+    reasons = [p.reason for p in relevant if p.reason]
+    if outcome is Outcome.MET and criterion.unread:
+        outcome = Outcome.TO_CONFIRM
+        reasons.append(explain.unread_note(criterion.unread))
     return CriterionCheck(
         criterion,
         outcome,
-        "；".join(p.reason for p in relevant if p.reason),
+        "；".join(reasons),
         tuple(dict.fromkeys(f for p in relevant for f in p.missing)),
         any(p.touched for p in parts),
         tuple(r for p in parts for r in p.relaxations),
+        waived=any(p.waived for p in relevant),
     )
+
+
+def _salary(profile: TalentProfile, criterion: Criterion) -> _Part:
+    """年薪…以上 / 超过…: read as at least the amount (the threshold itself is rarely met exactly)."""
+    salary = profile.annual_salary
+    if salary is None:
+        return _Part(Outcome.UNKNOWN, "未填写年薪", (ProfileField.SALARY,))
+    if criterion.min_amount is None:  # 达到当地平均工资6倍: the office knows the year's figure
+        return _Part(Outcome.TO_CONFIRM, explain.salary_to_confirm(salary))
+    if salary >= criterion.min_amount:
+        return _Part(Outcome.MET, explain.salary_reaches(salary, criterion.min_amount))
+    return _Part(Outcome.UNMET, explain.salary_below(salary, criterion.min_amount))
 
 
 def _normal_grade(grade: str) -> str:
@@ -455,17 +497,61 @@ def _award_limits(
 
 def _age(person: _Person, criterion: Criterion, relaxations: list[Relaxation], knowledge: Knowledge) -> _Part:
     """…周岁以下 includes the number itself: 《民法典》第一千二百五十九条 (“以上”“以下”“以内”
-    包括本数), the usual reading of 以下 in Chinese law; 不超过55周岁 reads the same."""
-    assert criterion.max_age is not None
-    limit = criterion.max_age
+    包括本数), the usual reading of 以下 in Chinese law; 不超过55周岁 reads the same.
+
+    Limits per employment mode or gender (刚性50／柔性65) decide when the profile says which
+    applies, or when every limit that may apply gives the same answer; otherwise the field is
+    asked for."""
     exempt = person.titles_matching(criterion.age_exempt_title_ids)
     if exempt:
         return _Part(Outcome.MET, explain.age_exempt(explain.listing(explain.quoted(t) for t in exempt)))
     age = person.profile.age
     if age is None:
         return _Part(Outcome.UNKNOWN, "未填写年龄", (ProfileField.AGE,))
+    if not criterion.age_limits:
+        assert criterion.max_age is not None
+        return _age_against(person, criterion, criterion.max_age, relaxations, knowledge)
+    profile = person.profile
+    candidates = [
+        limit
+        for limit in criterion.age_limits
+        if (limit.employment is None or profile.employment in (None, limit.employment))
+        and (limit.gender is None or profile.gender in (None, limit.gender))
+    ] or list(criterion.age_limits)
+    parts = [_age_against(person, criterion, limit.max_age, relaxations, knowledge) for limit in candidates]
+    if len({p.outcome for p in parts}) == 1:
+        return parts[0]
+    asked = tuple(
+        field
+        for field, varies in (
+            (ProfileField.EMPLOYMENT, len({limit.employment for limit in candidates}) > 1),
+            (ProfileField.GENDER, len({limit.gender for limit in candidates}) > 1),
+        )
+        if varies
+    )
+    return _Part(Outcome.UNKNOWN, explain.age_limits_differ(age, candidates, asked), asked)
+
+
+def _age_against(
+    person: _Person, criterion: Criterion, limit: int, relaxations: list[Relaxation], knowledge: Knowledge
+) -> _Part:
+    age = person.profile.age
+    assert age is not None
     if age <= limit:
         return _Part(Outcome.MET, explain.age_within(age, limit))
+    part = _age_relaxed(person, limit, relaxations, knowledge)
+    if part.outcome is Outcome.UNMET and criterion.age_is_usual:
+        # 一般在…以下: the office may admit an older applicant (破格), so it is not a bar.
+        return _Part(
+            Outcome.TO_CONFIRM, explain.age_above_usual(age, limit), relaxations=part.relaxations, waived=True
+        )
+    return part
+
+
+def _age_relaxed(person: _Person, limit: int, relaxations: list[Relaxation], knowledge: Knowledge) -> _Part:
+    """An age above `limit`: met only through a relaxation (放宽条件) the profile qualifies for."""
+    age = person.profile.age
+    assert age is not None
     reason = explain.age_exceeds(age, limit)
     relaxing = [r for r in relaxations if r.age_years > 0]
     if not relaxing:
@@ -591,7 +677,8 @@ def _employment(profile: TalentProfile, criterion: Criterion) -> _Part:
 
 # --- explanation ---------------------------------------------------------------------------
 
-_WORST = {Outcome.UNMET: 0, Outcome.UNKNOWN: 1, Outcome.MET: 2}
+_WORST = {Outcome.UNMET: 0, Outcome.UNKNOWN: 1, Outcome.TO_CONFIRM: 2, Outcome.MET: 3}
+_SAID = {Outcome.UNMET: "unmet", Outcome.UNKNOWN: "unknown", Outcome.TO_CONFIRM: "to_confirm", Outcome.MET: "met"}
 
 
 def _by_provision(checks: Iterable[CriterionCheck]) -> list[list[CriterionCheck]]:
@@ -625,7 +712,7 @@ def _explain(
     def say(group: list[CriterionCheck], outcome: str | None = None) -> None:
         criterion = group[0].criterion
         worst = min((c.outcome for c in group), key=_WORST.__getitem__)
-        outcome = outcome or {Outcome.UNMET: "unmet", Outcome.UNKNOWN: "unknown", Outcome.MET: "met"}[worst]
+        outcome = outcome or _SAID[worst]
         reason = "；".join(dict.fromkeys(c.reason for c in group if c.reason))
         lines.append(
             explain.criterion_sentence(
@@ -644,6 +731,9 @@ def _explain(
         say(group)
     if core and not met_core:
         undecided = [c for c in core if c.outcome is Outcome.UNKNOWN]
+        to_confirm = [c for c in core if c.outcome is Outcome.TO_CONFIRM]
+        for group in _by_provision(to_confirm if status is EligibilityStatus.INELIGIBLE else to_confirm[:1]):
+            say(group)
         if status is EligibilityStatus.NEEDS_INFO:
             touched = [c for c in undecided if c.touched] or undecided
             for group in _by_provision(touched):
@@ -666,13 +756,16 @@ def _explain(
             if Outcome.UNMET in outcomes:
                 say([c for c in group if c.outcome is Outcome.UNMET])
         elif status is EligibilityStatus.NEEDS_INFO:
-            if Outcome.UNKNOWN in outcomes:
+            if Outcome.UNKNOWN in outcomes or Outcome.TO_CONFIRM in outcomes:
                 say(group)
         else:
             say(group)
 
     if where is _Where.PERSON_UNKNOWN and program is not None:
-        lines.append(explain.region_unknown(person.profile.region_name, program.region or ""))
+        known = person.profile.region_id is not None  # then it is wider than the program's
+        lines.append(
+            explain.region_unknown(person.profile.region_name, program.region or "", wider=known)
+        )
         cited.append(program.cited_in)
     if where is _Where.PROGRAM_UNKNOWN and program is not None:
         lines.append(explain.program_region_unknown(program.region or ""))

@@ -334,7 +334,7 @@ class Discriminator:
 
 _HOLDER_PREFIX = re.compile(r"^(入选过|入选|获得过|获得|荣获|获评|曾获|获|享受过|享受)")
 _HOLDER_SUFFIX = re.compile(
-    r"(获得者|入选者|获奖者|获得人|人员|称号|项目资助|资助|项目|专项|奖项"
+    r"(获得者|入选者|获奖者|获得人|人员|称号|项目资助|资助|项目|专项|奖项|(?<=计划)专家"
     r"|[特一二三四五]等奖|金奖|银奖|铜奖|金牌|银牌|铜牌|优胜奖|优秀奖|及以上|以上)$"
 )
 
@@ -460,7 +460,9 @@ _AWARD_FIELDS = {"id", "name", "aliases", "level", "grantor", "grades", "member_
 
 def _read_rows(path: Path) -> list[dict[str, Any]]:
     try:
-        rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        # The C loader: the gazetteer is read at every start-up, and the pure-Python one takes
+        # about 0.3 s over it.
+        rows = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or []
     except (OSError, yaml.YAMLError) as exc:
         raise GazetteerError(f"cannot read gazetteer file {path}: {exc}") from exc
     if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
@@ -680,6 +682,10 @@ class EntityResolver:
             return False  # different discriminating words
         if alias in key:
             return False  # the whole alias plus more words names something narrower or else (天府万人计划)
+        if key in alias and _GROUP_OF_PEOPLE.search(key) and _PROGRAM_WORDS.search(alias.replace(key, "", 1)):
+            # 海外高层次人才 (people from abroad) is not 海外高层次人才引进计划 (the program): a name
+            # that leaves out the alias's program word names a group of people.
+            return False
         entity = self.catalog.get(index.entity_ids[position])
         # A class is named by its own names or shortened forms of them (省部级科技进步 for
         # 省部级科技进步奖); a name with characters of its own (国家科学技术近步奖) names a
@@ -696,12 +702,19 @@ class EntityResolver:
 
     def search_titles(self, text: str, limit: int = 20) -> list[EntityMatch]:
         """Titles whose names look like `text`, best first, one match per title (for `titles(search:)`)."""
+        return self._search("title", text, limit)
+
+    def search_awards(self, text: str, limit: int = 20) -> list[EntityMatch]:
+        """Awards whose names look like `text`, best first (suggestions for a name that did not resolve)."""
+        return self._search("award", text, limit)
+
+    def _search(self, kind: Kind, text: str, limit: int) -> list[EntityMatch]:
         if limit < 1:
             raise ValueError(f"limit must be at least 1; got {limit}")
         key = normalize(text)
         if not key:
             return []
-        index = self._indexes["title"]
+        index = self._indexes[kind]
         core = core_name(key)
         best: dict[str, tuple[float, int]] = {}
         # WRatio scores a short query found inside a long alias highly (partial matching),
@@ -715,7 +728,7 @@ class EntityResolver:
             if entity_id not in best or score > best[entity_id][0]:
                 best[entity_id] = (score, position)
         ranked = sorted(best.values(), key=lambda item: (-item[0], len(index.keys[item[1]])))
-        return [self._match("title", position, score) for score, position in ranked[:limit]]
+        return [self._match(kind, position, score) for score, position in ranked[:limit]]
 
     # -- equivalences --
 
@@ -780,6 +793,10 @@ class EntityResolver:
         return None
 
 
+_PROGRAM_WORDS = re.compile(r"计划|工程|项目")
+_GROUP_OF_PEOPLE = re.compile(r"^(?!.*(?:计划|工程)).*(?:人才|人员|专家)$")
+
+
 def _is_subsequence(short: str, long: str) -> bool:
     chars = iter(long)
     return all(char in chars for char in short)
@@ -815,6 +832,9 @@ _TITLE_WITH_HOLDER = re.compile(_TITLE_END + r"(?=获得者|入选者|获奖者|
 _TITLE_AFTER_ENTRY = re.compile(
     r"(?:入选过|入选|获评|荣获)(?!者|人才|专家)(?P<name>[^入获]{2,30}?" + _TITLE_END + r"+)"
 )
+# A list item after a title: 、特设岗位人才 / 或“珠源英才”计划 (up to its first title ending).
+_LIST_ITEM = re.compile(r"(?:以及|或者|或|和|及|与)?(?P<name>[^的]{2,30}?" + _TITLE_END + r"+)")
+_JOINED_ITEM = re.compile(r"(?:以及|或者|或|和|及|与)(?P<name>[^的]{2,30}?" + _TITLE_END + r"+)")
 _NAME_END = re.compile(r"(?:奖项|奖|大赛|" + _TITLE_END[3:-1] + r")")
 # Words soon after a name that make it a candidacy, not a holding (院士有效候选人).
 _CANDIDACY_AFTER = re.compile(r"[^,.;:，。；：、]{0,6}?(?:候选人|候选|提名)")
@@ -1008,7 +1028,7 @@ class _MentionFinder:
             taken[found.start : found.end] = [True] * (found.end - found.start)
         for run_start, run_end in self._free_runs(taken):
             run = self.key[run_start:run_end]
-            for start, end, kind in _candidates(run):
+            for start, end, kind in _candidates(run, self._continues_title_list(run_start)):
                 segment = run[start:end]
                 opening = _LAST_OPENING.match(segment)  # 近三年获得X计划: the name starts after 获得
                 if opening:
@@ -1019,6 +1039,18 @@ class _MentionFinder:
                     continue
                 start += len(segment) - len(name)
                 self._add(run_start + start, run_start + end, kind, self.resolver._resolve(kind, name), name)
+
+    def _continues_title_list(self, start: int) -> bool:
+        """Whether the text at `start` goes on a list of titles: right after a title and a joiner
+        (…特聘教授、特设岗位人才; 入选X计划或Y计划), so that a bare item names a title too."""
+        for found in self.found:
+            if found.kind != "title":
+                continue
+            if found.end == start and self._joiner_at(start) is not None:
+                return True
+            if found.end == start - 1 and self.key[found.end] == "、":
+                return True
+        return False
 
     def _free_runs(self, taken: list[bool]) -> Iterable[tuple[int, int]]:
         """Maximal stretches of untaken text between delimiters and line breaks."""
@@ -1034,9 +1066,21 @@ class _MentionFinder:
             yield start, len(self.key)
 
 
-def _candidates(run: str) -> list[tuple[int, int, Kind]]:
-    """(start, end, kind) of stretches of `run` that end like an award or a held title."""
+def _candidates(run: str, continued: bool = False) -> list[tuple[int, int, Kind]]:
+    """(start, end, kind) of stretches of `run` that end like an award or a held title; with
+    `continued`, the run goes on a list of titles and an item at its start that ends like a
+    title (…岗位人才, …计划) is one too."""
     ends: list[tuple[int, int | None, Kind]] = [(m.end(), None, "award") for m in _AWARD_END.finditer(run)]
+    item = _LIST_ITEM.match(run) if continued else None
+    if item:
+        ends.append((item.end(), item.start("name"), "title"))
+    titles = [(m.end(), m.start("name")) for m in _TITLE_AFTER_ENTRY.finditer(run)]
+    titles += [(m.end(), None) for m in _TITLE_WITH_HOLDER.finditer(run)]
+    for end, _ in titles:
+        # 入选X计划或Y计划: the items joined after a title share its verb
+        while (after := _JOINED_ITEM.match(run, end)) is not None:
+            ends.append((after.end(), after.start("name"), "title"))
+            end = after.end()
     ends += [(m.end(), None, "title") for m in _TITLE_WITH_HOLDER.finditer(run)]
     ends += [(m.end(), m.start("name"), "title") for m in _TITLE_AFTER_ENTRY.finditer(run)]
     found: list[tuple[int, int, Kind]] = []

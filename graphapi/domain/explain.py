@@ -13,8 +13,11 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from graphapi.domain.model import (
+    AgeLimit,
     Benefit,
     EligibilityStatus,
+    Employment,
+    Gender,
     Period,
     Program,
     Recipient,
@@ -38,8 +41,8 @@ FIELD_NAMES: dict[str, str] = {
     ProfileField.AWARD_RANK: "完成人排名",
     ProfileField.AWARD_YEAR: "获奖年份",
     ProfileField.POVERTY_OR_BORDER_COUNTY: "是否在贫困县、边境县工作",
+    ProfileField.GENDER: "性别",
     ProfileField.SALARY: "年薪",
-    ProfileField.TAX: "纳税额",
 }
 
 STATUS_NAMES: dict[EligibilityStatus, str] = {
@@ -54,6 +57,9 @@ RECIPIENT_NAMES: dict[Recipient, str] = {
     Recipient.RECRUITER: "引才单位或推荐方",
     Recipient.TEAM: "团队",
 }
+
+EMPLOYMENT_NAMES = {Employment.FULL_TIME: "全职（刚性）引进的", Employment.FLEXIBLE: "柔性引进的"}
+GENDER_NAMES = {Gender.MALE: "男性", Gender.FEMALE: "女性"}
 
 DEGREE_NAMES = {0: "其他学历", 1: "学士学位", 2: "硕士学位", 3: "博士学位"}
 RANK_NAMES = {0: "无职称", 1: "初级职称", 2: "中级职称", 3: "副高级职称", 4: "正高级职称"}
@@ -214,6 +220,36 @@ def age_exceeds(age: int, max_age: int) -> str:
     return f"年龄{age}周岁，超过{max_age}周岁的限制"
 
 
+def age_above_usual(age: int, max_age: int) -> str:
+    return f"年龄{age}周岁，超过该条一般在{max_age}周岁以下的要求，能否破格由主管部门认定"
+
+
+def age_limits_differ(age: int, limits: Iterable[AgeLimit], asked: Iterable[str]) -> str:
+    described = "、".join(
+        f"{EMPLOYMENT_NAMES.get(limit.employment, '') if limit.employment else ''}"
+        f"{GENDER_NAMES.get(limit.gender, '') if limit.gender else ''}{limit.max_age}周岁以下"
+        for limit in limits
+    )
+    return f"年龄{age}周岁；该条年龄要求为{described}，请补充{field_names(asked)}"
+
+
+def salary_reaches(salary: float, minimum: float) -> str:
+    return f"年薪{yuan(salary)}，达到该条{yuan(minimum)}的标准"
+
+
+def salary_below(salary: float, minimum: float) -> str:
+    return f"年薪{yuan(salary)}，低于该条{yuan(minimum)}的标准"
+
+
+def salary_to_confirm(salary: float) -> str:
+    return f"所填年薪{yuan(salary)}，是否达到该条标准需按当年统计数据核定"
+
+
+def unread_note(parts: Iterable[str]) -> str:
+    """What of a compound condition only the office can confirm (担任骨干职务 …)."""
+    return f"另需主管部门审核确认{listing(quoted(p) for p in parts)}"
+
+
 def age_exempt(title_names: str) -> str:
     return f"持有{title_names}，不受年龄限制"
 
@@ -252,7 +288,7 @@ def criterion_sentence(reference: str, text: str, outcome: str, reason: str) -> 
     if outcome == "excluded":
         sentence = f"属于{reference}{quoted(text)}所列情形"
     else:
-        lead = {"met": "符合", "unmet": "不符合", "unknown": "尚无法判断是否符合"}[outcome]
+        lead = {"met": "符合", "unmet": "不符合", "unknown": "尚无法判断是否符合", "to_confirm": "初步符合"}[outcome]
         sentence = f"{lead}{reference}{quoted(text)}"
     return f"{sentence}：{reason}" if reason else sentence
 
@@ -273,7 +309,10 @@ def no_conditions() -> str:
     return "未读取到该类别的认定条件，需由主管部门认定"
 
 
-def region_unknown(entered: str | None, program_region: str) -> str:
+def region_unknown(entered: str | None, program_region: str, *, wider: bool = False) -> str:
+    """The person's region is missing, not recognised, or wider than the program's (昆明市 for 官渡区)."""
+    if wider:
+        return f"所填工作地区{quoted(entered or '')}范围大于{program_region}，该计划仅适用于{program_region}，请说明是否在{program_region}工作"
     said = f"所填工作地区{quoted(entered)}未能识别" if entered else "未填写工作地区"
     return f"{said}，该计划仅适用于{program_region}"
 

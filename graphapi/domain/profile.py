@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
-from graphapi.domain.model import Degree, Employment, ProfessionalRank
+from graphapi.domain.model import Degree, Employment, Gender, ProfessionalRank
 
 
 class ProfileField(StrEnum):
@@ -26,9 +26,8 @@ class ProfileField(StrEnum):
     AWARD_RANK = "awards.rank"
     AWARD_YEAR = "awards.year"
     POVERTY_OR_BORDER_COUNTY = "povertyOrBorderCounty"  # 在贫困县、边境县工作
-    # Not in the input today; reported so that a caller knows what would decide a threshold.
-    SALARY = "salary"  # 年薪
-    TAX = "tax"  # 纳税额
+    GENDER = "gender"  # only where an age limit differs by gender
+    SALARY = "annualSalary"  # 年薪, yuan
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +66,16 @@ class TalentProfile:
     region_name: str | None = None
     house_price: float | None = None  # yuan, for capped housing subsidies
     poverty_or_border_county: bool | None = None  # works in a 贫困县/边境县 (放宽条件)
+    gender: Gender | None = None
+    annual_salary: float | None = None  # yuan (年薪)
 
     def __post_init__(self) -> None:
         if self.age is not None and not 0 <= self.age <= 150:
             raise ValueError(f"age must be between 0 and 150, got {self.age}")
         if self.house_price is not None and self.house_price <= 0:
             raise ValueError(f"house price must be positive, got {self.house_price}")
+        if self.annual_salary is not None and self.annual_salary < 0:
+            raise ValueError(f"annual salary must not be negative, got {self.annual_salary}")
 
     def title_name(self, title_id: str) -> str:
         return self.title_names.get(title_id, title_id)

@@ -25,6 +25,7 @@ class RegionTree:
             self._by_id[region.id] = region
             for name in (region.name, *region.aliases):
                 self._by_name.setdefault(name, region)
+        self._within: dict[str, list[Region]] = {}
         # Longest names first so that 昆明市官渡区 finds 官渡区 and not a shorter alias inside it.
         self._names_longest_first = sorted(self._by_name, key=len, reverse=True)
 
@@ -52,6 +53,21 @@ class RegionTree:
         """The region called `name` exactly (canonical name or alias), else None."""
         return self._by_name.get(name.strip())
 
+    def locate(self, address: str) -> Region | None:
+        """The region an address names: the name itself (官渡区), or the innermost of the regions
+        it spells out from the outside in (云南省昆明市官渡区, 昆明市官渡区); None when it names
+        none, or regions that do not nest (昆明市深圳市)."""
+        found = self.find(address)
+        if found is not None:
+            return found
+        named = self.mentioned_in(address.strip())
+        if not named:
+            return None
+        innermost = max(named, key=lambda region: len(self.ancestors(region.id)))
+        if all(self.contains(region.id, innermost.id) for region in named):
+            return innermost
+        return None
+
     def ancestors(self, region_id: str) -> list[Region]:
         """The region itself, then each enclosing region up to the country."""
         chain: list[Region] = []
@@ -63,7 +79,10 @@ class RegionTree:
 
     def within(self, region_id: str) -> list[Region]:
         """The region itself and every region inside it."""
-        return [region for region in self if self.contains(region_id, region.id)]
+        found = self._within.get(region_id)
+        if found is None:  # the tree never changes once built: remember the answer
+            found = self._within[region_id] = [r for r in self if self.contains(region_id, r.id)]
+        return list(found)
 
     def contains(self, outer_id: str, inner_id: str) -> bool:
         """True when `inner_id` lies within `outer_id` (or is it)."""

@@ -36,7 +36,7 @@ def extract(doc: ParsedDocument, resolver: EntityResolver, regions: RegionTree) 
     drafts += measures.programs()
     plan = Plan(view, drafts, regions)
     linker = Linker(resolver)
-    linker.learn_definitions([p.text for policy in view.policies for p in policy.provisions])
+    linker.learn_definitions([p for policy in view.policies for p in policy.provisions])
 
     criteria = CriteriaReader(view, plan, linker)
     criteria.read()
@@ -54,6 +54,8 @@ def extract(doc: ParsedDocument, resolver: EntityResolver, regions: RegionTree) 
         rules.drafts,
         view,
     )
+    known = {(m.text, m.cited_in) for m in facts.unlinked}
+    facts.unlinked += [m for m in linker.unlinked if (m.text, m.cited_in) not in known]
     facts.successions += read_successions(view, plan, regions)
     facts.equivalences += read_equivalences(view, plan, linker)
     apply_curation(facts, view, plan)

@@ -61,7 +61,7 @@ def _load(directory: Path) -> tuple[Entry, ...]:
     entries: list[Entry] = []
     for path in sorted(directory.glob("*.yaml")):
         try:
-            rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            rows = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or []
         except (OSError, yaml.YAMLError) as error:
             raise CurationError(f"cannot read curation file {path.name}: {error}") from error
         if not isinstance(rows, list):

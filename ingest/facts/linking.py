@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from graphapi.domain.entities import EntityResolver, Mention
-from graphapi.domain.model import AwardRequirement
+from graphapi.domain.model import AwardRequirement, Provision, UnlinkedMention
 from ingest.facts import numbers
 
 GRADE_ORDER = ("特等奖", "一等奖", "二等奖", "三等奖", "四等奖")
@@ -61,6 +61,7 @@ class Linker:
 
     resolver: EntityResolver
     definitions: dict[str, Linked] = field(default_factory=dict)
+    unlinked: list[UnlinkedMention] = field(default_factory=list)  # names in definitions that link to nothing
     _cache: dict[str, list[Mention]] = field(default_factory=dict)
 
     def mentions(self, text: str) -> list[Mention]:
@@ -89,15 +90,20 @@ class Linker:
                 linked.add(Linked(meaning.title_ids, meaning.awards, [], meaning.first_kind))
         return linked
 
-    def learn_definitions(self, texts: Sequence[str]) -> None:
-        """本办法中X指：A；B；C — X then stands for what A, B and C name."""
-        for text in texts:
-            match = _DEFINITION.search(text)
+    def learn_definitions(self, provisions: Sequence[Provision]) -> None:
+        """本办法中X指：A；B；C — X then stands for what A, B and C name. Names in a definition
+        that no entity matches are kept in `unlinked`, cited at the definition."""
+        for provision in provisions:
+            match = _DEFINITION.search(provision.text)
             if match is None:
                 continue
-            meaning = self.link(text[match.end() :])
+            meaning = self.link(provision.text[match.end() :])
             if not meaning.empty:
                 self.definitions[match.group("term").strip()] = meaning
+            for text, kind in meaning.unlinked:
+                mention = UnlinkedMention(text, provision.id, kind)
+                if mention not in self.unlinked:
+                    self.unlinked.append(mention)
 
     # --- awards ---------------------------------------------------------------------------
 

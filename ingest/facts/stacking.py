@@ -187,4 +187,8 @@ class RuleReader:
         scope: str | None = None,
         prior: tuple[str, ...] = (),
     ) -> None:
-        self.drafts.append(RuleDraft(kind, text.strip("。；; "), cited_in, order, list(governs), scope, prior))
+        text = text.strip("。；; ")
+        # 同时入选省级及以上青年人才计划的 / 入选“珠源英才”计划更高层次专项的: names a rule speaks of
+        # that no entity matches are reported like those of a condition.
+        unlinked = tuple(self.linker.link(text).unlinked)
+        self.drafts.append(RuleDraft(kind, text, cited_in, order, list(governs), scope, prior, unlinked))

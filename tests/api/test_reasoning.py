@@ -235,3 +235,34 @@ async def test_an_academician_gets_the_academician_living_allowance_instead(clie
         s["benefit"]["kind"] == "LIVING_ALLOWANCE" and s["benefit"]["tier"]["id"] == YUNNAN_HIGH
         for s in package["setAside"]
     )
+
+
+async def test_unrecognised_names_are_notices_even_when_no_tier_is_returned(client):
+    profile = {
+        "awards": [{"name": "国家级科研进步奖", "grade": "二等奖", "rank": 2}],
+        "titles": ["星际院士"],
+        "region": "火星",
+    }
+    body = await client.post(TIERS, {"profile": profile, "all": False})
+    assert not body.get("errors")
+    notices = {n["argument"]: n for n in body["extensions"]["notices"]}
+    assert set(notices) == {"profile.awards[0].name", "profile.titles[0]", "profile.region"}
+    award = notices["profile.awards[0].name"]
+    assert award["code"] == "UNRECOGNISED_AWARD" and "国家级科研进步奖" in award["message"]
+    assert "国家科学技术进步奖" in award["suggestions"]
+    assert notices["profile.region"]["code"] == "UNKNOWN_REGION"
+    clean = await client.post(TIERS, {"profile": second_prize(2), "all": False})
+    assert "notices" not in (clean.get("extensions") or {})
+
+
+async def test_a_region_written_as_an_address_is_understood(client):
+    short = await tiers(client, second_prize(2))
+    for address in ("昆明市官渡区", "云南省昆明市官渡区"):
+        assert await tiers(client, {**second_prize(2), "region": address}) == short
+
+
+async def test_a_city_for_a_district_program_asks_for_the_district(client):
+    found = await tiers(client, {**second_prize(2), "region": "昆明市"})
+    b = found[GUANDU_B]
+    assert b["status"] == "NEEDS_INFO" and "region" in b["missing"] and b["applicable"]
+    assert "范围大于官渡区" in b["explanation"]

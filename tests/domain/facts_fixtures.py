@@ -321,7 +321,7 @@ def _gd_facts() -> tuple[Facts, dict[str, Citation]]:
     crit("A", "x1", EXCLUSION, CriterionKind.OTHER, "受过司法机关刑事处罚的")
     # B类（国内领军人才）
     crit("B", "mode", BASIC, CriterionKind.EMPLOYMENT, "在官渡区全职工作或柔性引进", employment=ANY_MODE)
-    crit("B", "age", BASIC, CriterionKind.AGE, "年龄一般在60周岁以下", max_age=60)
+    crit("B", "age", BASIC, CriterionKind.AGE, "年龄一般在60周岁以下", max_age=60, age_is_usual=True)
     crit(
         "B",
         "1",
@@ -354,7 +354,7 @@ def _gd_facts() -> tuple[Facts, dict[str, Citation]]:
     crit("B", "x1", EXCLUSION, CriterionKind.OTHER, "受过司法机关刑事处罚的")
     # C类（省级杰出人才）
     crit("C", "mode", BASIC, CriterionKind.EMPLOYMENT, "在官渡区全职工作", employment=FULL_TIME)
-    crit("C", "age", BASIC, CriterionKind.AGE, "年龄一般在55周岁以下", max_age=55)
+    crit("C", "age", BASIC, CriterionKind.AGE, "年龄一般在55周岁以下", max_age=55, age_is_usual=True)
     crit(
         "C",
         "1",
@@ -373,11 +373,12 @@ def _gd_facts() -> tuple[Facts, dict[str, Citation]]:
         "在符合我区重点产业发展方向的企业中担任法定代表人或首席执行官…职务，且现年薪超过200万元",
         9,
         min_amount=200 * WAN,
+        unread=("在符合我区重点产业发展方向的企业中担任法定代表人或首席执行官…职务",),
     )
     crit("C", "11", CORE, CriterionKind.OTHER, "其他相当于上述层次的省级杰出人才", 11, discretionary=True)
     # D类（市级拔尖人才）
     crit("D", "mode", BASIC, CriterionKind.EMPLOYMENT, "首次在官渡区全职工作", employment=FULL_TIME)
-    crit("D", "age", BASIC, CriterionKind.AGE, "年龄一般在55周岁以下", max_age=55)
+    crit("D", "age", BASIC, CriterionKind.AGE, "年龄一般在55周岁以下", max_age=55, age_is_usual=True)
     crit(
         "D",
         "1",
@@ -408,7 +409,7 @@ def _gd_facts() -> tuple[Facts, dict[str, Citation]]:
         "首次在官渡区全职工作或自主开办创业企业",
         employment=FULL_TIME,
     )
-    crit("E", "age", BASIC, CriterionKind.AGE, "年龄一般在40周岁以下", max_age=40)
+    crit("E", "age", BASIC, CriterionKind.AGE, "年龄一般在40周岁以下", max_age=40, age_is_usual=True)
     crit("E", "degree", BASIC, CriterionKind.DEGREE, "全日制博士、硕士毕业生", min_degree=Degree.MASTER)
     crit("E", "1", BASIC, CriterionKind.OTHER, "所在单位推荐且所属行业符合官渡区重点产业发展方向", 1)
     crit(
@@ -657,6 +658,7 @@ def _yn_facts() -> tuple[Facts, dict[str, Citation]]:
             text1,
             basic1,
             max_age=55,
+            age_is_usual=True,
             age_exempt_title_ids=(ACADEMICIAN,),
         ),
         Criterion(
@@ -889,6 +891,7 @@ def _sz_facts() -> tuple[Facts, dict[str, Citation]]:
             "身体健康，年龄一般不超过55周岁",
             cite(f"{art5}__item_3", "第二章", "第五条", "（三）"),
             max_age=55,
+            age_is_usual=True,
         ),
         Criterion(
             "crit:sz-1",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from graphapi.domain.eligibility import TierAssessment, assess
@@ -138,16 +140,30 @@ def test_first_prize_rank_five_meets_yunnan_top_six_but_not_guandu_a(knowledge):
 # --- titles, ages, exemptions and relaxations ---------------------------------------------------
 
 
-def test_jieqing_aged_58_fits_guandu_b_but_not_yunnan(knowledge):
-    results = run(knowledge, jieqing(58))
+def test_jieqing_aged_58_fits_guandu_b_and_needs_an_exception_for_yunnan(knowledge):
+    results = run(knowledge, jieqing(58, degree=Degree.DOCTORATE, professional_rank=ProfessionalRank.SENIOR))
     assert results[gd_tier("B")].status is ELIGIBLE
     hlt = results[YN_HLT_TIER]  # listed by default: a core criterion matched
-    assert hlt.status is INELIGIBLE
+    # 一般在55周岁以下: a usual limit, not a bar. Above it (and beyond the 2-year relaxation) only
+    # the office can admit the person, so it is neither a yes nor a no.
+    assert hlt.status is NEEDS_INFO
     assert "crit:yn-hlt-2" in criterion_ids(hlt.matched)  # “国家杰出青年基金” ≡ 杰青 through SAME_AS
-    assert "crit:yn-hlt-age" in criterion_ids(hlt.unmet)
-    assert "超过55周岁" in hlt.explanation
-    assert "放宽2岁至57周岁）仍不符合" in hlt.explanation
-    assert hlt.missing == []  # decided: no field would change it
+    assert "crit:yn-hlt-age" in criterion_ids(hlt.pending)
+    assert "crit:yn-hlt-age" not in criterion_ids(hlt.matched + hlt.unmet)
+    assert "超过该条一般在55周岁以下的要求，能否破格由主管部门认定" in hlt.explanation
+    assert hlt.missing == []  # no profile field would decide it: the office does
+
+
+def test_a_hard_age_limit_is_a_bar(knowledge):
+    """不超过50周岁 (no 一般): above it the tier is out of reach, and says why."""
+    award = AwardHolding(NAT_PROGRESS, "国家科学技术进步奖", "二等奖", 3, 2022)
+    profile = TalentProfile(awards=(award,), age=51, region_id="region:km-xishan")
+    tier = run(knowledge, profile, include_ineligible=True)[xs_tier(1)]
+    assert tier.status is INELIGIBLE
+    assert "crit:xs-1-age" in criterion_ids(tier.unmet)
+    assert "超过50周岁的限制" in tier.explanation
+    at_limit = TalentProfile(awards=(award,), age=50, region_id="region:km-xishan")
+    assert run(knowledge, at_limit)[xs_tier(1)].status is ELIGIBLE
 
 
 def test_academician_is_exempt_from_the_age_limit(knowledge):
@@ -159,13 +175,17 @@ def test_academician_is_exempt_from_the_age_limit(knowledge):
     assert "crit:yn-hlt-age" in criterion_ids(hlt.matched)
     assert hlt.missing == ["degree", "professionalRank"]
     assert "不受年龄限制" in hlt.explanation
-    # the same age without the exempt title fails
-    assert run(knowledge, jieqing(70))[YN_HLT_TIER].status is INELIGIBLE
+    # the same age without the exempt title is above the usual limit: an exception for the office
+    other = run(knowledge, jieqing(70))[YN_HLT_TIER]
+    assert "crit:yn-hlt-age" not in criterion_ids(other.matched)
+    assert "能否破格由主管部门认定" in other.explanation
 
 
 def test_age_limit_includes_the_number_itself(knowledge):
     assert run(knowledge, jieqing(60))[gd_tier("B")].status is ELIGIBLE
-    assert run(knowledge, jieqing(61), include_ineligible=True)[gd_tier("B")].status is INELIGIBLE
+    above = run(knowledge, jieqing(61))[gd_tier("B")]
+    assert above.status is NEEDS_INFO  # 一般在60周岁以下
+    assert "超过该条一般在60周岁以下的要求" in above.explanation
 
 
 def test_age_relaxation_applies_in_poverty_or_border_counties(knowledge):
@@ -179,17 +199,16 @@ def test_age_relaxation_applies_in_poverty_or_border_counties(knowledge):
     assert unknown.status is NEEDS_INFO
     assert unknown.missing == ["povertyOrBorderCounty"]
 
-    assert (
-        run(knowledge, jieqing(56, poverty_or_border_county=False, **qualified))[YN_HLT_TIER].status
-        is INELIGIBLE
-    )
+    elsewhere = run(knowledge, jieqing(56, poverty_or_border_county=False, **qualified))[YN_HLT_TIER]
+    assert elsewhere.status is NEEDS_INFO and elsewhere.missing == []
+    assert "能否破格由主管部门认定" in elsewhere.explanation
 
 
 def test_relaxation_flag_is_not_asked_when_it_would_not_change_the_result(knowledge):
     hlt = run(knowledge, jieqing(58, degree=Degree.DOCTORATE, professional_rank=ProfessionalRank.SENIOR))[
         YN_HLT_TIER
     ]
-    assert hlt.status is INELIGIBLE
+    assert hlt.status is NEEDS_INFO  # above even the relaxed limit: only an exception is left
     assert "povertyOrBorderCounty" not in hlt.missing
 
 
@@ -272,13 +291,25 @@ def test_catch_all_is_never_matched_and_says_the_office_may_recognise_it(knowled
     assert "主管部门" in a.explanation and "其他相当于上述层次的国际顶尖人才" in a.explanation
 
 
-def test_salary_and_tax_thresholds_are_undecidable(knowledge):
+def test_a_salary_threshold_is_asked_for_and_decides_and_tax_is_left_to_review(knowledge):
     profile = TalentProfile(age=45, employment=Employment.FULL_TIME, region_id=GUANDU)
     results = run(knowledge, profile, include_ineligible=True)
     assert results[gd_tier("C")].status is NEEDS_INFO
-    assert results[gd_tier("C")].missing == ["salary"]
-    assert results[gd_tier("D")].missing == ["tax"]
+    assert results[gd_tier("C")].missing == ["annualSalary"]
+    d = results[gd_tier("D")]
+    assert "crit:gd-d-6" in criterion_ids(d.pending)  # 纳税额: proven by tax receipts, not a profile field
+    assert d.missing == []
     assert gd_tier("C") not in run(knowledge, profile)  # not within reach: nothing the person holds matched
+
+    # 年薪 above 200万元 meets what can be read; the 法定代表人/CEO role is for the office to confirm.
+    paid = TalentProfile(age=45, employment=Employment.FULL_TIME, region_id=GUANDU, annual_salary=250 * 10_000)
+    c = run(knowledge, paid)[gd_tier("C")]
+    assert c.status is NEEDS_INFO and c.missing == []
+    assert "crit:gd-c-9" in criterion_ids(c.pending) and "crit:gd-c-9" not in criterion_ids(c.matched)
+    assert "初步符合" in c.explanation and "另需主管部门审核确认“在符合我区重点产业发展方向的企业中担任法定代表人" in c.explanation
+    low = TalentProfile(age=45, employment=Employment.FULL_TIME, region_id=GUANDU, annual_salary=150 * 10_000)
+    assert gd_tier("C") not in run(knowledge, low)
+    assert "crit:gd-c-9" in criterion_ids(run(knowledge, low, include_ineligible=True)[gd_tier("C")].unmet)
 
 
 def test_employment_mode_decides_or_is_asked_for(knowledge):
@@ -317,7 +348,10 @@ def test_tier_of_basic_conditions_only_is_eligible_when_they_all_hold(knowledge)
     e = run(knowledge, graduate)[gd_tier("E")]
     assert e.status is ELIGIBLE
     assert "由主管部门审核认定" in e.explanation  # 单位推荐 and “双一流” are for the office to verify
-    assert gd_tier("E") not in run(knowledge, TalentProfile(age=45, degree=Degree.MASTER, region_id=GUANDU))
+    older = run(knowledge, TalentProfile(age=45, degree=Degree.MASTER, region_id=GUANDU))[gd_tier("E")]
+    assert older.status is NEEDS_INFO and "超过该条一般在40周岁以下的要求" in older.explanation
+    # Above a usual age limit and nothing else known: not within reach.
+    assert gd_tier("E") not in run(knowledge, TalentProfile(age=45, region_id=GUANDU))
 
 
 def test_exclusion_by_title(knowledge):
@@ -475,3 +509,124 @@ def test_a_doctorate_relaxation_is_decided_by_the_degree():
     assert status(degree=Degree.MASTER).status is INELIGIBLE
     unknown = status()
     assert unknown.status is NEEDS_INFO and unknown.missing == ["degree"]
+
+
+# --- readings that cover part of a condition, limits per mode or gender, wider regions ----------
+
+_POLICY, _ART = "y-2025", "y-2025/art_4"
+_PROGRAM = Program("program:y", "某区拔尖人才", _POLICY, _ART, Level.DISTRICT, "官渡区")
+_TIER = Tier("program:y/A", "program:y", "A", "拔尖人才", 1, _ART)
+
+
+def _one_tier(*criteria: Criterion) -> Knowledge:
+    return Knowledge(programs=[_PROGRAM], tiers=[_TIER], criteria=list(criteria))
+
+
+def _criterion(n: int, role: CriterionRole, kind: CriterionKind, text: str, **reading) -> Criterion:
+    return Criterion(f"program:y/A#c{n:02d}", _TIER.id, role, kind, text, f"{_ART}__item_{n}", **reading)
+
+
+def _assess(knowledge: Knowledge, **fields) -> TierAssessment | None:
+    profile = TalentProfile(**{"region_id": GUANDU, **fields})
+    found = assess(profile, knowledge, relations(), default_regions(), as_of_year=2025)
+    return found[0] if found else None
+
+
+def test_a_compound_condition_read_in_part_is_never_met_on_that_part_alone():
+    """取得正高级职称并在相应行业担任骨干职务: 正高 is read, the post is not."""
+    core = _criterion(
+        1, CriterionRole.CORE, CriterionKind.PROFESSIONAL_RANK, "取得正高级职称并在相应行业担任骨干职务",
+        min_professional_rank=ProfessionalRank.SENIOR, unread=("在相应行业担任骨干职务",),
+    )
+    knowledge = _one_tier(core)
+    senior = _assess(knowledge, professional_rank=ProfessionalRank.SENIOR)
+    assert senior is not None  # within reach: what can be read is met
+    assert senior.status is NEEDS_INFO and senior.missing == []
+    assert senior.matched == [] and senior.pending == [core]
+    assert "初步符合" in senior.explanation and "另需主管部门审核确认“在相应行业担任骨干职务”" in senior.explanation
+    assert _assess(knowledge, professional_rank=ProfessionalRank.ASSOCIATE_SENIOR) is None  # the read part fails
+    # The same condition fully read is met outright.
+    full = _one_tier(replace(core, unread=()))
+    assert _assess(full, professional_rank=ProfessionalRank.SENIOR).status is ELIGIBLE
+
+
+def test_a_basic_condition_read_in_part_keeps_the_tier_from_eligible():
+    knowledge = _one_tier(
+        _criterion(1, CriterionRole.CORE, CriterionKind.TITLE, "国家杰出青年科学基金获得者", title_ids=(NSFC_YOUNG,)),
+        _criterion(
+            2, CriterionRole.BASIC, CriterionKind.DEGREE, "取得博士学位后有2年以上科研工作经历",
+            min_degree=Degree.DOCTORATE, unread=("取得博士学位后有2年以上科研工作经历",),
+        ),
+    )
+    result = _assess(knowledge, title_ids=(NSFC_YOUNG,), degree=Degree.DOCTORATE)
+    assert result.status is NEEDS_INFO and result.missing == []
+    assert "2年以上科研工作经历" in result.explanation
+    assert _assess(knowledge, title_ids=(NSFC_YOUNG,), degree=Degree.MASTER).status is INELIGIBLE  # decided
+
+
+def test_age_limits_per_employment_mode_decide_when_the_mode_is_known_or_does_not_matter():
+    """刚性引进团队带头人年龄一般在50周岁以下、柔性引进的65周岁以下."""
+    from graphapi.domain.model import AgeLimit
+
+    knowledge = _one_tier(
+        _criterion(1, CriterionRole.CORE, CriterionKind.TITLE, "两院院士", title_ids=("title-class:academician",)),
+        _criterion(
+            2, CriterionRole.BASIC, CriterionKind.AGE, "刚性引进的50周岁以下、柔性引进的65周岁以下", max_age=65,
+            age_limits=(AgeLimit(50, employment=Employment.FULL_TIME), AgeLimit(65, employment=Employment.FLEXIBLE)),
+        ),
+    )
+    held = dict(title_ids=(CAS,))
+    assert _assess(knowledge, age=58, employment=Employment.FLEXIBLE, **held).status is ELIGIBLE
+    assert _assess(knowledge, age=58, employment=Employment.FULL_TIME, **held) is not None
+    full_time = assess(
+        TalentProfile(age=58, employment=Employment.FULL_TIME, region_id=GUANDU, **held),
+        knowledge, relations(), default_regions(), include_ineligible=True,
+    )[0]
+    assert full_time.status is INELIGIBLE and "超过50周岁的限制" in full_time.explanation
+    unknown = _assess(knowledge, age=58, **held)
+    assert unknown.status is NEEDS_INFO and unknown.missing == ["employment"]
+    assert "全职（刚性）引进的50周岁以下、柔性引进的65周岁以下" in unknown.explanation
+    assert _assess(knowledge, age=45, **held).status is ELIGIBLE  # within every limit: no need to ask
+
+
+def test_age_limits_per_gender_ask_for_the_gender_only_when_it_decides():
+    """招募男63周岁、女58周岁以下退休名师."""
+    from graphapi.domain.model import AgeLimit, Gender
+
+    knowledge = _one_tier(
+        _criterion(1, CriterionRole.CORE, CriterionKind.PROFESSIONAL_RANK, "退休名师（正高级职称）",
+                   min_professional_rank=ProfessionalRank.SENIOR),
+        _criterion(2, CriterionRole.BASIC, CriterionKind.AGE, "男63周岁、女58周岁以下", max_age=63,
+                   age_limits=(AgeLimit(63, gender=Gender.MALE), AgeLimit(58, gender=Gender.FEMALE))),
+    )
+    senior = dict(professional_rank=ProfessionalRank.SENIOR)
+    assert _assess(knowledge, age=60, gender=Gender.MALE, **senior).status is ELIGIBLE
+    assert _assess(knowledge, age=57, **senior).status is ELIGIBLE
+    asked = _assess(knowledge, age=60, **senior)
+    assert asked.status is NEEDS_INFO and asked.missing == ["gender"]
+
+
+def test_a_wider_region_than_the_programs_is_asked_about_not_refused():
+    knowledge = _one_tier(
+        _criterion(1, CriterionRole.CORE, CriterionKind.TITLE, "国家杰出青年科学基金获得者", title_ids=(NSFC_YOUNG,)),
+    )
+    kunming = default_regions().find("昆明市")
+    result = _assess(knowledge, title_ids=(NSFC_YOUNG,), region_id=kunming.id, region_name="昆明市")
+    assert result.status is NEEDS_INFO and result.missing == ["region"]
+    assert "所填工作地区“昆明市”范围大于官渡区" in result.explanation
+    shenzhen = default_regions().find("深圳市")
+    (elsewhere,) = assess(
+        TalentProfile(title_ids=(NSFC_YOUNG,), region_id=shenzhen.id), knowledge, relations(), default_regions(),
+        include_ineligible=True,
+    )
+    assert elsewhere.status is INELIGIBLE and not elsewhere.applicable
+    assert elsewhere.matched == [] and elsewhere.unmet == []  # nothing is met where the program does not apply
+
+
+def test_meeting_only_the_employment_mode_does_not_bring_a_tier_within_reach():
+    knowledge = _one_tier(
+        _criterion(1, CriterionRole.BASIC, CriterionKind.EMPLOYMENT, "在官渡区全职工作", employment=(Employment.FULL_TIME,)),
+        _criterion(2, CriterionRole.BASIC, CriterionKind.DEGREE, "具有博士学位", min_degree=Degree.DOCTORATE),
+    )
+    assert _assess(knowledge, employment=Employment.FULL_TIME) is None
+    assert _assess(knowledge, employment=Employment.FULL_TIME, degree=Degree.DOCTORATE).status is ELIGIBLE

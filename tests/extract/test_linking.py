@@ -7,7 +7,7 @@ from functools import cache
 import pytest
 
 from graphapi.domain.entities import EntityResolver
-from graphapi.domain.model import AwardRequirement
+from graphapi.domain.model import AwardRequirement, Provision, ProvisionKind
 from ingest.facts.linking import Linker, grade_specs, resolve_loose
 
 NATURAL, INVENTION, PROGRESS = "award:national-natural-science", "award:national-tech-invention", "award:national-sci-tech-progress"
@@ -70,12 +70,49 @@ def test_national_and_yunnan_thousand_talents_stay_apart():
     assert "title:national-thousand-talents" not in linker().link("云南省“千人计划”入选者").title_ids
 
 
+def _provision(text: str, provision_id: str = "x-2024/art_3") -> Provision:
+    return Provision(provision_id, "x-2024", ProvisionKind.ARTICLE, "第三条", 3, text, text, 0)
+
+
 def test_definitions_stand_for_what_they_list():
     local = Linker(EntityResolver.default())
-    local.learn_definitions(["本办法中战略科学家级人才指：中国科学院、中国工程院院士；国家最高科学技术奖获得者。"])
+    local.learn_definitions([_provision("本办法中战略科学家级人才指：中国科学院、中国工程院院士；国家最高科学技术奖获得者。")])
     linked = local.link("已成为战略科学家级人才的")
     assert {"title:cas-academician", "title:cae-academician"} <= set(linked.title_ids)
     assert AwardRequirement((SUPREME,)) in linked.awards
+    assert local.unlinked == []
+
+
+def test_unlinked_names_of_a_definition_are_reported_at_the_definition():
+    local = Linker(EntityResolver.default())
+    local.learn_definitions([_provision("本细则所称顶尖人才指：中国工程院院士；“雪域英才”计划入选者；苍山科学奖获得者。")])
+    assert {(m.text, m.cited_in) for m in local.unlinked} >= {("苍山科学奖获得者", "x-2024/art_3")}
+    assert "title:cae-academician" in local.link("顶尖人才").title_ids
+
+
+def test_items_listed_after_a_title_are_mentions_too():
+    """…“长江学者奖励计划”特聘教授、特设岗位人才 / 入选X计划或“Y”计划: an item of a list of titles
+    that links to nothing is reported, not lost."""
+    linked = linker().link("“长江学者奖励计划”特聘教授、讲习岗位人才")
+    assert linked.title_ids == ["title:cheung-kong-distinguished-professor"]
+    assert ("讲习岗位人才", "title") in linked.unlinked
+    assert [t for t, _ in linker().link("入选省级及以上青年人才计划或“金沙英才”计划的").unlinked] == [
+        "省级及以上青年人才计划", "“金沙英才”计划"]
+
+
+def test_a_group_of_people_is_not_the_program_named_after_them():
+    """海外高层次人才 are people from abroad, not 海外高层次人才引进计划 (national 千人计划)."""
+    resolver = EntityResolver.default()
+    assert resolver.resolve_title("海外高层次人才") is None
+    assert resolver.resolve_title("引进的海外高层次人才获得者") is None
+    assert resolver.resolve_title("海外高层次人才引进计划").entity.id == "title:national-thousand-talents"
+    assert resolver.resolve_title("兴滇英才").entity.id == "title:xingdian-talents"  # a program's own name
+
+
+def test_experts_of_a_program_hold_its_title():
+    resolver = EntityResolver.default()
+    assert resolver.resolve_title("千人计划专家").entity.id == "title:national-thousand-talents"
+    assert resolver.resolve_title("“千人计划”专家").entity.id == "title:national-thousand-talents"
 
 
 def test_short_exempt_names_resolve_to_the_class():
