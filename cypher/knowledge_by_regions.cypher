@@ -4,12 +4,17 @@
 // Each pattern comprehension has its own variable names: FalkorDB returns nothing from a
 // comprehension that reuses a name bound by an earlier one in the same RETURN.
 // `regions` null means every program. `version` is the graph's version (see graph_version).
+// Programs of repealed policies are left out (see below).
 // @param regions: ["官渡区", "昆明市", "云南省", "中国"]
 OPTIONAL MATCH (meta:GraphMeta {id: 'graph'})
 WITH meta.version AS version
 MATCH (p:Program)
 WHERE (p.placeholder IS NULL OR p.placeholder = false)
   AND ($regions IS NULL OR p.region IS NULL OR p.region IN $regions)
+// A program whose policy another one repeals (同时废止) no longer applies, unless the repealing
+// text is itself only a draft (征求意见稿), which repeals nothing yet.
+WITH version, p, [(p)<-[:ESTABLISHES]-(:Policy)<-[:REPEALS]-(by:Policy) | coalesce(by.status, 'UNKNOWN')] AS repealedBy
+WHERE none(status IN repealedBy WHERE status <> 'DRAFT')
 MATCH (p)-[:HAS_TIER]->(t:Tier)
 RETURN version,
        p {.*} AS program,

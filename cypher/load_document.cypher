@@ -1,8 +1,10 @@
-// Replace everything one source document contributes to the graph, in one atomic query.
-// Provisions and facts owned by the document are dropped and created afresh; Policy, Program and
-// Tier nodes are merged by id so that edges other documents point at them survive a reload.
+// Replace everything some source documents contribute to the graph, in one atomic query: the
+// loader writes several documents per round trip (ingest.load.Loader), each row carrying ids of
+// its own document only. Provisions and facts owned by the documents ($documentKeys, the file
+// names, plus those of documents they replace) are dropped and created afresh; Policy, Program
+// and Tier nodes are merged by id so that edges other documents point at them survive a reload.
 // @param version: "5f0c2a9e"
-// @param documentKey: "001_example.txt"
+// @param documentKeys: ["001_example.txt"]
 // @param policyIds: ["gd-zcgccrc"]
 // @param programIds: ["program:gd-gccrc"]
 // @param tierIds: ["program:gd-gccrc/A"]
@@ -38,35 +40,35 @@
 // @param governsBenefit: [{"from": "s1", "to": "b1"}]
 // @param governsTier: [{"from": "s1", "to": "program:gd-gccrc/A"}]
 // @param governsProgram: [{"from": "s1", "to": "program:gd-gccrc"}]
-// @param titleEquivalences: [{"from": "title:x", "to": "program:gd-gccrc/A", "citedIn": "p"}]
+// @param titleEquivalences: [{"from": "title:x", "to": "program:gd-gccrc/A", "citedIn": "p", "documentKey": "001_example.txt"}]
 // @param tierEquivalences: [{"from": "program:gd-gccrc/A", "to": "program:gd-gccrc/A", "citedIn": "p"}]
 // @param programSuccessions: [{"from": "program:gd-gccrc", "to": "program:ylyc", "citedIn": "p"}]
 // @param tierSuccessions: [{"from": "program:gd-gccrc/A", "to": "program:ylyc", "citedIn": "p"}]
 
-// 1. Drop what the document owns outright.
-MATCH (n:Provision {documentKey: $documentKey}) DETACH DELETE n
+// 1. Drop what the documents own outright.
+MATCH (n:Provision) WHERE n.documentKey IN $documentKeys DETACH DELETE n
 WITH count(*) AS _
-MATCH (n:Criterion {documentKey: $documentKey}) DETACH DELETE n
+MATCH (n:Criterion) WHERE n.documentKey IN $documentKeys DETACH DELETE n
 WITH count(*) AS _
-MATCH (n:Relaxation {documentKey: $documentKey}) DETACH DELETE n
+MATCH (n:Relaxation) WHERE n.documentKey IN $documentKeys DETACH DELETE n
 WITH count(*) AS _
-MATCH (n:Benefit {documentKey: $documentKey}) DETACH DELETE n
+MATCH (n:Benefit) WHERE n.documentKey IN $documentKeys DETACH DELETE n
 WITH count(*) AS _
-MATCH (n:StackingRule {documentKey: $documentKey}) DETACH DELETE n
+MATCH (n:StackingRule) WHERE n.documentKey IN $documentKeys DETACH DELETE n
 WITH count(*) AS _
-MATCH (n:Tier {documentKey: $documentKey}) WHERE NOT n.id IN $tierIds DETACH DELETE n
+MATCH (n:Tier) WHERE n.documentKey IN $documentKeys AND NOT n.id IN $tierIds DETACH DELETE n
 WITH count(*) AS _
-MATCH (n:Program {documentKey: $documentKey}) WHERE NOT n.id IN $programIds DETACH DELETE n
+MATCH (n:Program) WHERE n.documentKey IN $documentKeys AND NOT n.id IN $programIds DETACH DELETE n
 WITH count(*) AS _
-MATCH (n:Policy {documentKey: $documentKey}) WHERE NOT n.id IN $policyIds DETACH DELETE n
+MATCH (n:Policy) WHERE n.documentKey IN $documentKeys AND NOT n.id IN $policyIds DETACH DELETE n
 WITH count(*) AS _
-MATCH (:Policy {documentKey: $documentKey})-[r]->() DELETE r
+MATCH (n:Policy)-[r]->() WHERE n.documentKey IN $documentKeys DELETE r
 WITH count(*) AS _
-MATCH (:Program {documentKey: $documentKey})-[r]->() DELETE r
+MATCH (n:Program)-[r]->() WHERE n.documentKey IN $documentKeys DELETE r
 WITH count(*) AS _
-MATCH (:Tier {documentKey: $documentKey})-[r]->() DELETE r
+MATCH (n:Tier)-[r]->() WHERE n.documentKey IN $documentKeys DELETE r
 WITH count(*) AS _
-MATCH (:Title)-[r:EQUIVALENT_TO {documentKey: $documentKey}]->() DELETE r
+MATCH (:Title)-[r:EQUIVALENT_TO]->() WHERE r.documentKey IN $documentKeys DELETE r
 WITH count(*) AS _
 
 // 2. Policies, the placeholders of documents they cite, and edges moved off placeholders that
@@ -254,7 +256,7 @@ WITH count(*) AS _
 UNWIND $titleEquivalences AS row
 MATCH (title:Title {id: row.from})
 MATCH (t:Tier {id: row.to})
-CREATE (title)-[:EQUIVALENT_TO {citedIn: row.citedIn, documentKey: $documentKey}]->(t)
+CREATE (title)-[:EQUIVALENT_TO {citedIn: row.citedIn, documentKey: row.documentKey}]->(t)
 WITH count(*) AS _
 UNWIND $tierEquivalences AS row
 MATCH (a:Tier {id: row.from})

@@ -4,11 +4,20 @@ A document holds one policy, or a cover notice (通知 with 文号, addressees, 
 instruments it issues, each a policy of its own that inherits the notice's 文号, issuer and
 date. The pipeline: clean lines -> mark form annexes -> normalise -> rejoin broken sentences
 -> split into policies -> front matter, provisions, metadata, references.
+
+A document cut off before its end (a download or copy that stopped) is judged by how its
+running text (form annexes aside) ends:
+- refused, as truncated, when the evidence is clear: the bytes end in the middle of a
+  character (ingest.sources), the last sentence ends on a comma or 顿号 (“…分5年发放，”), or it
+  leaves a bracket or quote open (“…详见《关于”) — no sentence of a policy ends so;
+- loaded with a warning when the last line merely lacks a full stop and is no heading, title,
+  signature or date: converters drop final punctuation, and “…自印发之日起施行” is whole.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -89,7 +98,7 @@ def _parse(text: str, source_file: str, sha256: str) -> ParsedDocument:
             if title
             else "no provisions found in the document"
         )
-    warnings += _truncation_warnings(lines)
+    warnings += _truncation_warnings(lines)  # raises when the text is clearly cut off
     return ParsedDocument(source_file=source_file, source_sha256=sha256, policies=parsed, warnings=warnings)
 
 
@@ -321,8 +330,13 @@ def _add_promulgations(notice: ParsedPolicy, instruments: Sequence[ParsedPolicy]
         )
 
 
+_GOES_ON = frozenset("，、,")  # a sentence continues after these
+_LAST_SENTENCE = re.compile(r"[^。；！？;!?]*$")
+
+
 def _truncation_warnings(lines: Sequence[Line]) -> list[str]:
-    """A document whose running text (forms aside) stops mid-sentence was probably cut off."""
+    """How the running text ends (see the module docstring): DocumentError when it is clearly
+    cut off mid-sentence, a warning when it may be, nothing when it ends a sentence."""
     body = [line for line in lines if not line.verbatim]
     if not body:
         return []
@@ -330,6 +344,16 @@ def _truncation_warnings(lines: Sequence[Line]) -> list[str]:
     text = last.text.strip()
     if repair.ends_sentence(text) or (repair.is_heading_line(text) and match_marker(text) is None):
         return []
-    return [
-        f"the text ends mid-sentence at line {last.number} (“…{text[-20:]}”); the file may be truncated"
-    ]
+    shown = f"line {last.number} (“…{text[-20:]}”)"
+    if text[-1] in _GOES_ON:
+        raise DocumentError(
+            f"the text stops mid-sentence at {shown}, after a “{text[-1]}”: the file is truncated; "
+            "load the complete document"
+        )
+    tail = _LAST_SENTENCE.search(text)[0]  # always matches, perhaps empty
+    if repair.unclosed(tail):
+        raise DocumentError(
+            f"the text stops mid-sentence at {shown}, inside brackets or quotes it opened: the "
+            "file is truncated; load the complete document"
+        )
+    return [f"the text ends mid-sentence at {shown}; the file may be truncated"]

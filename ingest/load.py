@@ -1,28 +1,47 @@
-"""Facts -> graph: turn one parsed document and its facts into the parameters of
-`cypher/load_document.cypher`, and run it. One document, one write: all of it or nothing.
+"""Facts -> graph: turn parsed documents and their facts into the parameters of
+`cypher/load_document.cypher`, and run it. Each document is all of it or nothing.
 
-Building the parameters is pure (`document_params`) and tested on its own; `load_document`
-adds the two store round trips (find the policies it cites or replaces, then write).
+Building the parameters is pure (`document_params`) and tested on its own. Before a document
+is written the loader asks the store who owns the policies, programs and tiers it would write
+(`cypher/owners_by_ids.cypher`): ids come from what the text says (a policy id from its title),
+so a renamed or re-encoded copy of a loaded file has the ids of the original. Such a document
+is refused with `OwnershipConflict`, naming the policy and the file that loaded it, unless the
+caller asks to replace that file (`replace=True`, `ingest --replace`): then everything the
+owning file loaded is dropped in the same write. Nothing is ever half-changed.
+
+`Loader` writes several documents per round trip (one query over all their rows). A document
+that depends on one still waiting (it cites it, shares an id or a file name with it, or
+replaces another file) is written after the batch ahead of it; when a batch fails, each of its
+documents is written on its own, so that a bad one is reported alone and changes nothing.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from graphapi.domain import model
 from graphapi.domain.entities import Catalog
 from graphapi.domain.knowledge import Citation
 from graphapi.domain.regions import RegionTree
 from graphapi.domain.text import normalize
-from graphapi.store.base import GraphStore
+from graphapi.store.base import GraphStore, StoreError, StoreUnavailable
 from graphapi.store.mapping import to_props
 from ingest.facts.ids import kind_of
 from ingest.ids import reference_target_id
 
 Row = dict[str, Any]
+Tag = TypeVar("Tag")
+
+BATCH_DOCUMENTS = 16
+"""Documents written per round trip at most; larger batches gain little (measured on the
+generated 100x corpus: the fixed cost of a load query is spread over this many)."""
+
+BATCH_ROWS = 4000
+"""Rows (provisions and facts) per round trip at most, so that one query stays small."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +127,7 @@ def document_params(
     policy_ids = {p.id for p in policies}
 
     params: dict[str, Any] = {name: [] for name in _LIST_PARAMS}
-    params["documentKey"] = key
+    params["documentKeys"] = [key]
     params["policyIds"] = sorted(policy_ids)
 
     for policy in policies:
@@ -223,8 +242,12 @@ def _facts_params(facts: model.Facts, params: dict[str, Any], owned: Row, region
         for governed in rule.governs:
             params[governs_param[kind_of(governed)]].append({"from": rule.id, "to": governed})
     for eq in facts.equivalences:
-        target = "titleEquivalences" if eq.from_id.startswith("title") else "tierEquivalences"
-        params[target].append({"from": eq.from_id, "to": eq.to_id, "citedIn": eq.cited_in})
+        if eq.from_id.startswith("title"):  # the edge starts at a shared entity: it says whose it is
+            params["titleEquivalences"].append(
+                {"from": eq.from_id, "to": eq.to_id, "citedIn": eq.cited_in, **owned}
+            )
+        else:
+            params["tierEquivalences"].append({"from": eq.from_id, "to": eq.to_id, "citedIn": eq.cited_in})
     known_programs = {p.id for p in facts.programs}
     for succession in facts.successions:
         # The newer program or tier SUCCEEDS the older one (云岭英才计划 专项 -> 千人计划 专项).
@@ -261,14 +284,27 @@ _LIST_PARAMS = (
 ).split()
 
 
-async def known_policies(store: GraphStore, doc: model.ParsedDocument) -> list[KnownPolicy]:
-    """Policies in the graph this document cites, or whose placeholders it makes real."""
+def _keys(doc: model.ParsedDocument) -> tuple[set[str], set[str]]:
+    """文号 and normalised titles this document's policies go by, and those it cites."""
+    own: set[str] = set()
+    cited: set[str] = set()
+    for parsed in doc.policies:
+        own.update(k for k in (parsed.policy.doc_number, title_key(parsed.policy.title)) if k)
+        for ref in parsed.references:
+            cited.update(k for k in (ref.doc_number, title_key(ref.title)) if k)
+    return own, cited
+
+
+async def known_policies(
+    store: GraphStore, doc: model.ParsedDocument, replaced: Iterable[str] = ()
+) -> list[KnownPolicy]:
+    """Policies in the graph this document cites, or whose placeholders it makes real. The
+    policies of the document itself and of those it replaces are about to go: they do not count."""
     doc_numbers: set[str] = set()
     titles: set[str] = set()
     for parsed in doc.policies:
-        for k in (parsed.policy.doc_number,):
-            if k:
-                doc_numbers.add(k)
+        if parsed.policy.doc_number:
+            doc_numbers.add(parsed.policy.doc_number)
         if parsed.policy.title:
             titles.add(normalize(parsed.policy.title))
         for ref in parsed.references:
@@ -279,6 +315,7 @@ async def known_policies(store: GraphStore, doc: model.ParsedDocument) -> list[K
     if not doc_numbers and not titles:
         return []
     rows = await store.read("match_policies", docNumbers=sorted(doc_numbers), titleKeys=sorted(titles))
+    going = {doc.source_file, *replaced}
     return [
         KnownPolicy(
             id=row["id"],
@@ -288,16 +325,136 @@ async def known_policies(store: GraphStore, doc: model.ParsedDocument) -> list[K
             document_key=row["documentKey"],
         )
         for row in rows
-        # Only other documents' policies count: this document's own are about to be replaced.
-        if row["documentKey"] != doc.source_file or row["placeholder"]
+        if row["placeholder"] or row["documentKey"] not in going
     ]
 
 
-async def load_document(store: GraphStore, doc: model.ParsedDocument, facts: model.Facts, regions: RegionTree) -> LoadSummary:
-    known = await known_policies(store, doc)
+# --- ownership ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A policy, program or tier this document would write that another file already loaded."""
+
+    label: str  # Policy | Program | Tier
+    id: str
+    name: str | None
+    owner: str  # the key (file name) of the document that loaded it
+
+
+class OwnershipConflict(Exception):
+    """The document would take over nodes another file loaded: a renamed, re-encoded or edited
+    copy of that file, or another document that happens to name the same policy or program."""
+
+    def __init__(self, document: str, claims: Sequence[Claim]) -> None:
+        self.document = document
+        self.claims = tuple(claims)
+        super().__init__(conflict_message(self.claims))
+
+    @property
+    def owners(self) -> list[str]:
+        return sorted({claim.owner for claim in self.claims})
+
+
+_WHAT = {"Policy": "policy", "Program": "program", "Tier": "tier"}
+
+
+def _named(claim: Claim) -> str:
+    if claim.label == "Policy":
+        return f"policy 《{claim.name}》 ({claim.id})" if claim.name else f"policy {claim.id}"
+    return f"{_WHAT[claim.label]} {claim.name} ({claim.id})" if claim.name else f"{_WHAT[claim.label]} {claim.id}"
+
+
+def conflict_message(claims: Sequence[Claim]) -> str:
+    """Which policies (else programs, else tiers) are loaded from which file, and how to replace it."""
+    by_owner: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_owner[claim.owner].append(claim)
+    parts = []
+    for owner, owned in sorted(by_owner.items()):
+        for label in ("Policy", "Program", "Tier"):
+            named = [c for c in owned if c.label == label]
+            if named:
+                break
+        shown = ", ".join(_named(c) for c in named[:2])
+        more = f" and {len(named) - 2} more" if len(named) > 2 else ""
+        verb = "is" if len(named) == 1 else "are"
+        parts.append(f"{shown}{more} {verb} already loaded from {owner}")
+    owners = sorted(by_owner)
+    files = " and ".join(owners)
+    rename = f"load this file under the name {owners[0]}, or " if len(owners) == 1 else ""
+    return (
+        f"{'; '.join(parts)}; nothing was changed. To replace what {files} loaded with this "
+        f"document, {rename}run ingest with --replace"
+    )
+
+
+def _claimed_ids(doc: model.ParsedDocument, facts: model.Facts) -> dict[str, list[str]]:
+    """The ids a document merges (the rest of its ids hang under these: provisions and rules
+    under its policies, criteria, relaxations and benefits under its tiers)."""
+    return {
+        "policyIds": sorted({p.policy.id for p in doc.policies}),
+        "programIds": sorted({p.id for p in facts.programs}),
+        "tierIds": sorted({t.id for t in facts.tiers}),
+    }
+
+
+async def claims_on(store: GraphStore, doc: model.ParsedDocument, facts: model.Facts) -> list[Claim]:
+    """The nodes this document would write that another file loaded."""
+    rows = await store.read("owners_by_ids", **_claimed_ids(doc, facts))
+    return [
+        Claim(row["label"], row["id"], row["name"], row["documentKey"])
+        for row in rows
+        if row["documentKey"] != doc.source_file
+    ]
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Prepared(Generic[Tag]):
+    """One document ready to write: its parameters and what its summary will say."""
+
+    tag: Tag
+    params: dict[str, Any]
+    summary: LoadSummary
+    provides: set[str]  # 文号 and titles of the policies and placeholders it writes
+    cites: set[str]  # 文号 and titles it cites
+    ids: set[str]  # policy, program, tier and placeholder ids it merges
+    replaces: tuple[str, ...] = ()
+
+    @property
+    def rows(self) -> int:
+        return sum(len(v) for v in self.params.values() if isinstance(v, list))
+
+
+@dataclass(slots=True)
+class Outcome(Generic[Tag]):
+    """What became of one document given to a Loader: loaded (summary) or not (error)."""
+
+    tag: Tag
+    summary: LoadSummary | None = None
+    error: str | None = None
+
+
+async def _prepare(
+    store: GraphStore,
+    doc: model.ParsedDocument,
+    facts: model.Facts,
+    regions: RegionTree,
+    tag: Tag,
+    *,
+    replace: bool,
+) -> _Prepared[Tag]:
+    claims = await claims_on(store, doc, facts)
+    if claims and not replace:
+        raise OwnershipConflict(doc.source_file, claims)
+    replaced = tuple(sorted({c.owner for c in claims}))
+    known = await known_policies(store, doc, replaced)
     params = document_params(doc, facts, regions=regions, known=known, index_terms=store.index_terms)
-    await store.write("load_document", version=new_version(), **params)
-    return LoadSummary(
+    params["documentKeys"] = [doc.source_file, *replaced]
+    summary = LoadSummary(
         document=doc.source_file,
         policies=len(doc.policies),
         provisions=len(params["provisions"]),
@@ -306,8 +463,147 @@ async def load_document(store: GraphStore, doc: model.ParsedDocument, facts: mod
         criteria=len(facts.criteria),
         benefits=len(facts.benefits),
         rules=len(facts.stacking_rules),
-        warnings=[*doc.warnings, *(w for p in doc.policies for w in p.warnings)],
+        warnings=[
+            *doc.warnings,
+            *(w for p in doc.policies for w in p.warnings),
+            *(f"replaced everything {owner} had loaded" for owner in replaced),
+        ],
     )
+    ids = {i for v in _claimed_ids(doc, facts).values() for i in v}
+    own, cited = _keys(doc)
+    for row in params["placeholders"]:
+        ids.add(row["id"])
+        own.update(k for k in (row["props"].get("docNumber"), row["props"].get("titleKey")) if k)
+    return _Prepared(tag, params, summary, own, cited, ids, replaced)
+
+
+def merge_params(batch: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The parameters of several documents' load_document.cypher as one (their rows never
+    share an id: the Loader keeps documents that would apart)."""
+    if len(batch) == 1:
+        return batch[0]
+    return {name: [item for params in batch for item in params[name]] for name in batch[0]}
+
+
+async def _write(store: GraphStore, batch: Sequence[_Prepared[Any]]) -> None:
+    await store.write("load_document", version=new_version(), **merge_params([p.params for p in batch]))
+
+
+async def load_document(
+    store: GraphStore,
+    doc: model.ParsedDocument,
+    facts: model.Facts,
+    regions: RegionTree,
+    *,
+    replace: bool = False,
+) -> LoadSummary:
+    """Write one document now. Raises OwnershipConflict (see the module docstring) or StoreError."""
+    prepared = await _prepare(store, doc, facts, regions, None, replace=replace)
+    await _write(store, [prepared])
+    return prepared.summary
+
+
+class Loader(Generic[Tag]):
+    """Writes documents several per round trip, each all or nothing.
+
+    `add` returns the outcomes of the documents written (or refused) meanwhile, in the order
+    they were added, and `finish` those still waiting. `tag` is the caller's name for a document.
+    """
+
+    def __init__(
+        self,
+        store: GraphStore,
+        regions: RegionTree,
+        *,
+        replace: bool = False,
+        batch_documents: int = BATCH_DOCUMENTS,
+        batch_rows: int = BATCH_ROWS,
+    ) -> None:
+        self.store = store
+        self.regions = regions
+        self.replace = replace
+        self.batch_documents = max(1, batch_documents)
+        self.batch_rows = batch_rows
+        self._waiting: list[_Prepared[Tag] | Outcome[Tag]] = []
+        # What the documents waiting write and cite, to tell which document depends on them.
+        self._provided: set[str] = set()
+        self._cited: set[str] = set()
+        self._ids: set[str] = set()
+        self._files: set[str] = set()
+
+    async def add(self, doc: model.ParsedDocument, facts: model.Facts, tag: Tag) -> list[Outcome[Tag]]:
+        done: list[Outcome[Tag]] = []
+        if self._depends_on_waiting(doc, facts):
+            done += await self.finish()  # what it cites, replaces or shares must be in the store
+        try:
+            prepared = await _prepare(self.store, doc, facts, self.regions, tag, replace=self.replace)
+        except OwnershipConflict as conflict:
+            self._waiting.append(Outcome(tag, error=str(conflict)))
+            return done
+        if prepared.replaces:
+            done += await self.finish()
+            self._wait(doc, prepared)
+            return done + await self.finish()  # written alone, as it drops other files
+        self._wait(doc, prepared)
+        documents = [p for p in self._waiting if isinstance(p, _Prepared)]
+        if len(documents) >= self.batch_documents or sum(p.rows for p in documents) >= self.batch_rows:
+            done += await self.finish()
+        return done
+
+    async def finish(self) -> list[Outcome[Tag]]:
+        """Write what is waiting; the outcome of every document added so far."""
+        waiting, self._waiting = self._waiting, []
+        for seen in (self._provided, self._cited, self._ids, self._files):
+            seen.clear()
+        batch = [p for p in waiting if isinstance(p, _Prepared)]
+        failed: dict[int, str] = {}
+        if batch:
+            try:
+                await _write(self.store, batch)
+            except StoreUnavailable:
+                raise  # nothing else can load either; the caller reports it once
+            except StoreError as error:
+                if len(batch) == 1:
+                    failed[id(batch[0])] = f"the store refused the document: {error}"
+                else:  # the batch changed nothing: write each alone to find the bad one
+                    for prepared in batch:
+                        try:
+                            await _write(self.store, [prepared])
+                        except StoreUnavailable:
+                            raise
+                        except StoreError as alone:
+                            failed[id(prepared)] = f"the store refused the document: {alone}"
+        outcomes: list[Outcome[Tag]] = []
+        for item in waiting:
+            if isinstance(item, Outcome):
+                outcomes.append(item)
+            elif id(item) in failed:
+                outcomes.append(Outcome(item.tag, error=failed[id(item)]))
+            else:
+                outcomes.append(Outcome(item.tag, summary=item.summary))
+        return outcomes
+
+    def _depends_on_waiting(self, doc: model.ParsedDocument, facts: model.Facts) -> bool:
+        """Whether writing `doc` in the batch waiting would differ from writing it after it: it
+        shares a file name or an id with a waiting document, cites a policy or placeholder one
+        writes, or makes real a policy one cites (a placeholder that would vanish under it)."""
+        if not self._waiting:
+            return False
+        ids = {i for v in _claimed_ids(doc, facts).values() for i in v}
+        own, cited = _keys(doc)
+        return (
+            doc.source_file in self._files
+            or not self._ids.isdisjoint(ids)
+            or not self._provided.isdisjoint(own | cited)
+            or not self._cited.isdisjoint(own)
+        )
+
+    def _wait(self, doc: model.ParsedDocument, prepared: _Prepared[Tag]) -> None:
+        self._waiting.append(prepared)
+        self._provided |= prepared.provides
+        self._cited |= prepared.cites
+        self._ids |= prepared.ids
+        self._files.add(doc.source_file)
 
 
 def entity_params(catalog: Catalog, regions: RegionTree) -> dict[str, Any]:

@@ -1,27 +1,37 @@
 """The ingest pipeline for a set of files: text -> provisions -> facts -> graph.
 
 Each document is read, parsed and extracted completely before anything is written, and then
-written in one atomic query: a document that fails at any step is reported with the reason and
-changes nothing, and the others still load.
+written atomically (`ingest.load.Loader`, several documents per round trip): a document that
+fails at any step is reported with the reason and changes nothing, and the others still load.
+
+Reading, parsing and extraction run in one worker thread, a few documents ahead of the
+writes, so that the store writes document i while Python reads document i + 1.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphapi.domain.entities import EntityResolver
-from graphapi.domain.model import ParsedDocument
+from graphapi.domain.knowledge import Citation
+from graphapi.domain.model import Facts, ParsedDocument, Policy
 from graphapi.domain.regions import RegionTree, default_regions
 from graphapi.store.base import GraphStore, StoreError, StoreUnavailable
 from ingest.documents import parse_file, parse_text
 from ingest.errors import DocumentError
 from ingest.facts import extract
-from ingest.load import LoadSummary, load_document, load_entities
+from ingest.facts.curation import CurationError
+from ingest.facts.curation import load as curation_entries
+from ingest.load import Loader, LoadSummary, Outcome, load_entities
 
 SUFFIXES = frozenset({".txt", ".docx", ".html", ".htm"})
+READ_AHEAD = 3
+"""Documents read and extracted ahead of the one being written."""
 
 
 @dataclass(slots=True)
@@ -36,6 +46,15 @@ class DocumentResult:
         return self.error is None
 
 
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A document parsed and extracted, or the reason it could not be."""
+
+    doc: ParsedDocument | None = None
+    facts: Facts | None = None
+    error: str | None = None
+
+
 def source_files(paths: Iterable[Path]) -> list[Path]:
     """The files to ingest: files as given, directories searched for policy documents."""
     found: list[Path] = []
@@ -47,53 +66,84 @@ def source_files(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-async def ingest_file(
-    store: GraphStore, path: Path, resolver: EntityResolver, regions: RegionTree
-) -> DocumentResult:
-    try:
-        doc = await asyncio.to_thread(parse_file, path)
-    except DocumentError as exc:
-        return DocumentResult(path, error=str(exc))
-    return await _extract_and_load(store, path, doc, resolver, regions)
+def curation_message(doc: ParsedDocument, error: CurationError) -> str:
+    """A curation entry that no longer fits the document, in the words of whoever loads it:
+    which policy's text differs, where, and what to do. (The entry is found by the name its
+    errors start with, e.g. "criteria.yaml entry 1: …".)"""
+    message = str(error)
+    entry = next((e for e in curation_entries() if message.startswith(f"{e.source}: ")), None)
+    located = _locate(doc, entry.provision) if entry is not None else None
+    if entry is None or located is None:
+        return f"the curation files (data/curation) do not fit this document: {message}"
+    policy, where = located
+    if entry.phrase not in message:
+        problem = f"{entry.source} no longer fits {where} ({entry.provision}): {message.removeprefix(entry.source + ': ')}"
+    else:
+        problem = f"{where} ({entry.provision}) no longer contains “{entry.phrase}” ({entry.source})"
+    return (
+        f"the text of 《{policy.title}》 ({policy.id}) differs from the edition the curation file "
+        f"was reviewed on: {problem}. Check the fact that entry records against this text, then "
+        "update or remove it in data/curation"
+    )
 
 
-async def ingest_text(
-    store: GraphStore, name: str, text: str, resolver: EntityResolver, regions: RegionTree
-) -> DocumentResult:
-    """One document given as text under the file name `name` (the API's ingestDocument): the
-    steps `ingest_paths` takes for one file, entities included."""
-    path = Path(name)
-    try:
-        doc = await asyncio.to_thread(parse_text, text, name)
-    except DocumentError as exc:
-        return DocumentResult(path, error=str(exc))
-    return await _extract_and_load(store, path, doc, resolver, regions, with_entities=True)
+def _locate(doc: ParsedDocument, provision_id: str) -> tuple[Policy, str] | None:
+    """The policy holding a provision and the provision's place in it (第七条第（二）项)."""
+    for parsed in doc.policies:
+        by_id = {p.id: p for p in parsed.provisions}
+        chain = []
+        current = by_id.get(provision_id)
+        while current is not None:
+            chain.insert(0, current)
+            current = by_id.get(current.parent_id) if current.parent_id else None
+        if chain:
+            return parsed.policy, Citation.from_chain(chain, parsed.policy.title).location() or provision_id
+    return None
 
 
-async def _extract_and_load(
-    store: GraphStore,
-    path: Path,
-    doc: ParsedDocument,
-    resolver: EntityResolver,
-    regions: RegionTree,
-    *,
-    with_entities: bool = False,
-) -> DocumentResult:
-    # Parsing and extraction run in worker threads, so that a server ingesting a document
-    # (ingestDocument) keeps answering meanwhile.
+def read_document(path: Path, resolver: EntityResolver, regions: RegionTree) -> _Read:
+    """Parse and extract one file (blocking; run in a worker thread)."""
     try:
-        facts = await asyncio.to_thread(extract, doc, resolver, regions)
-    except Exception as exc:  # noqa: BLE001 - a rule crashing on one document must not stop the run
-        return DocumentResult(path, error=f"extraction failed: {type(exc).__name__}: {exc}")
+        doc = parse_file(path)
+    except DocumentError as error:
+        return _Read(error=str(error))
+    return _extract(doc, resolver, regions)
+
+
+def _extract(doc: ParsedDocument, resolver: EntityResolver, regions: RegionTree) -> _Read:
     try:
-        if with_entities:
-            await load_entities(store, resolver.catalog, regions)
-        summary = await load_document(store, doc, facts, regions)
-    except StoreUnavailable:
-        raise  # nothing else can load either; the caller reports it once
-    except StoreError as exc:
-        return DocumentResult(path, error=f"the store refused the document: {exc}")
-    return DocumentResult(path, summary=summary, warnings=summary.warnings)
+        return _Read(doc, extract(doc, resolver, regions))
+    except CurationError as error:
+        return _Read(error=curation_message(doc, error))
+    except Exception as error:  # noqa: BLE001 - a rule crashing on one document must not stop the run
+        return _Read(error=f"extraction failed: {type(error).__name__}: {error}")
+
+
+async def _read_ahead(
+    files: list[Path], resolver: EntityResolver, regions: RegionTree
+) -> AsyncIterator[tuple[int, _Read]]:
+    """(index, read document) in file order, reading up to READ_AHEAD documents ahead in one
+    worker thread (one: the GIL gives a second no more, and the store needs the other core)."""
+    loop = asyncio.get_running_loop()
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-read")
+    pending: deque[tuple[int, asyncio.Future[_Read]]] = deque()
+    try:
+        for index, path in enumerate(files):
+            pending.append((index, loop.run_in_executor(executor, read_document, path, resolver, regions)))
+            if len(pending) > READ_AHEAD:
+                done, future = pending.popleft()
+                yield done, await future
+        while pending:
+            done, future = pending.popleft()
+            yield done, await future
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(path: Path, outcome: Outcome[int]) -> DocumentResult:
+    if outcome.summary is None:
+        return DocumentResult(path, error=outcome.error)
+    return DocumentResult(path, summary=outcome.summary, warnings=outcome.summary.warnings)
 
 
 async def ingest_paths(
@@ -101,16 +151,60 @@ async def ingest_paths(
     paths: Iterable[Path],
     *,
     on_done: Callable[[DocumentResult], None] = lambda result: None,
+    replace: bool = False,
 ) -> list[DocumentResult]:
+    """Load every document under `paths`; one result per file, in file order. With `replace`,
+    a document whose policies another file loaded replaces that file's content (see ingest.load)."""
     resolver = EntityResolver.default()
     regions = default_regions()
     await load_entities(store, resolver.catalog, regions)
-    results = []
-    for path in source_files(paths):
-        result = await ingest_file(store, path, resolver, regions)
-        on_done(result)
-        results.append(result)
-    return results
+    files = source_files(paths)
+    loader: Loader[int] = Loader(store, regions, replace=replace)
+    results: dict[int, DocumentResult] = {}
+
+    def report(outcomes: list[Outcome[int]]) -> None:
+        for outcome in outcomes:
+            results[outcome.tag] = _result(files[outcome.tag], outcome)
+            on_done(results[outcome.tag])
+
+    async for index, read in _read_ahead(files, resolver, regions):
+        if read.doc is None or read.facts is None:
+            report([Outcome(index, error=read.error)])
+        else:
+            report(await loader.add(read.doc, read.facts, index))
+    report(await loader.finish())
+    return [results[i] for i in range(len(files))]
+
+
+async def ingest_text(
+    store: GraphStore,
+    name: str,
+    text: str,
+    resolver: EntityResolver,
+    regions: RegionTree,
+    *,
+    replace: bool = False,
+) -> DocumentResult:
+    """One document given as text under the file name `name` (the API's ingestDocument): the
+    steps `ingest_paths` takes for one file, entities included."""
+    path = Path(name)
+    try:
+        doc = await asyncio.to_thread(parse_text, text, name)
+    except DocumentError as error:
+        return DocumentResult(path, error=str(error))
+    # In worker threads, so that a server ingesting a document keeps answering meanwhile.
+    read = await asyncio.to_thread(_extract, doc, resolver, regions)
+    if read.doc is None or read.facts is None:
+        return DocumentResult(path, error=read.error)
+    loader: Loader[int] = Loader(store, regions, replace=replace)
+    try:
+        await load_entities(store, resolver.catalog, regions)
+        outcomes = await loader.add(read.doc, read.facts, 0) + await loader.finish()
+    except StoreUnavailable:
+        raise
+    except StoreError as error:
+        return DocumentResult(path, error=f"the store refused the document: {error}")
+    return _result(path, outcomes[-1])
 
 
 def failures(results: Iterable[DocumentResult]) -> Iterator[DocumentResult]:

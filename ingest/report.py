@@ -1,6 +1,7 @@
 """What extraction read from a document, as rich tables: programs and tiers with their criteria
-by role, benefits with amounts, stacking rules, successions, and every unlinked mention with the
-provision it was read in. Used by `extract --report`."""
+by role, every criterion with its structured reading, what is left unread and the names no
+entity matched, the relaxations, benefits with amounts, stacking rules, successions, and every
+unlinked mention with the provision it was read in. Used by `extract --report`."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from dataclasses import dataclass
 from rich.console import Console, Group
 from rich.table import Table
 
-from graphapi.domain.explain import yuan
-from graphapi.domain.model import HOUSE_PRICE, Benefit, CriterionRole, Facts
+from graphapi.domain.explain import DEGREE_NAMES, RANK_NAMES, yuan
+from graphapi.domain.model import HOUSE_PRICE, AgeLimit, Benefit, Criterion, CriterionKind, CriterionRole, Facts, Relaxation
 
 COUNT_COLUMNS = ("programs", "tiers", "basic", "core", "exclusion", "benefits", "rules", "unlinked")
 
@@ -79,6 +80,91 @@ def amount_text(benefit: Benefit) -> str:
     return "，".join(parts) or "—"
 
 
+_MODES = {"FULL_TIME": "全职", "FLEXIBLE": "柔性"}
+_GENDERS = {"MALE": "男", "FEMALE": "女"}
+
+
+def _age_limit(limit: AgeLimit) -> str:
+    who = "".join(w for w in (limit.employment and _MODES[limit.employment.value], limit.gender and _GENDERS[limit.gender.value]) if w)
+    return f"{who}≤{limit.max_age}岁"
+
+
+def reading_text(criterion: Criterion) -> str:
+    """The structured reading of a criterion, in short: what the reasoning checks."""
+    parts: list[str] = []
+    if criterion.title_ids:
+        parts.append("称号 " + "、".join(criterion.title_ids))
+    for requirement in criterion.awards:
+        limits = "、".join(requirement.grades)
+        if requirement.max_rank is not None:
+            limits += f"{'，' if limits else ''}前{requirement.max_rank}名"
+        parts.append("奖项 " + "、".join(requirement.award_ids) + (f"（{limits}）" if limits else ""))
+    if criterion.age_limits:
+        parts.append("年龄 " + "／".join(_age_limit(limit) for limit in criterion.age_limits))
+    elif criterion.max_age is not None:
+        parts.append(f"年龄≤{criterion.max_age}岁")
+    if criterion.age_is_usual:
+        parts.append("一般（可破格）")
+    if criterion.age_exempt_title_ids:
+        parts.append("除外 " + "、".join(criterion.age_exempt_title_ids))
+    education = [DEGREE_NAMES[int(criterion.min_degree)] + "以上"] if criterion.min_degree is not None else []
+    if criterion.min_professional_rank is not None:
+        education.append(RANK_NAMES[int(criterion.min_professional_rank)] + "以上")
+    if education:
+        parts.append("或".join(education))
+    if criterion.employment:
+        parts.append("或".join(_MODES[m.value] for m in criterion.employment))
+    if criterion.min_service_days_per_year is not None:
+        parts.append(f"每年≥{criterion.min_service_days_per_year}天")
+    if criterion.min_service_months is not None:
+        parts.append(f"≥{criterion.min_service_months}个月")
+    if criterion.min_amount is not None:
+        what = "纳税" if criterion.kind is CriterionKind.TAX else "年薪" if criterion.kind is CriterionKind.SALARY else "金额"
+        parts.append(f"{what}≥{yuan(criterion.min_amount)}")
+    if criterion.within_years is not None:
+        parts.append(f"近{criterion.within_years}年")
+    if criterion.discretionary:
+        parts.append("由主管部门认定")
+    return "；".join(parts) or "—（整条待审）"
+
+
+def criteria_table(name: str, facts: Facts) -> Table:
+    """Every criterion: role and kind, the text, what is read of it, what is left unread, the
+    names that link to nothing, and where it is written."""
+    table = Table(title=f"{name}: criteria ({len(facts.criteria)})", show_lines=True)
+    for column in ("id", "role", "kind", "text", "reading", "unread", "unlinked", "cited in"):
+        table.add_column(column, overflow="fold")
+    for criterion in facts.criteria:
+        table.add_row(
+            criterion.id,
+            criterion.role.value,
+            criterion.kind.value,
+            criterion.text,
+            reading_text(criterion),
+            "；".join(criterion.unread) or "",
+            "、".join(criterion.unlinked_mentions) or "",
+            criterion.cited_in,
+        )
+    return table
+
+
+def relaxations_table(name: str, relaxations: list[Relaxation]) -> Table:
+    table = Table(title=f"{name}: relaxations ({len(relaxations)})")
+    for column in ("id", "condition", "age +", "职称 −", "service −", "text", "cited in"):
+        table.add_column(column, overflow="fold")
+    for relaxation in relaxations:
+        table.add_row(
+            relaxation.id,
+            relaxation.condition,
+            str(relaxation.age_years),
+            str(relaxation.professional_rank_steps),
+            str(relaxation.service_years_reduction),
+            relaxation.text,
+            relaxation.cited_in,
+        )
+    return table
+
+
 def document_report(name: str, facts: Facts) -> Group:
     """The detailed tables of one document."""
     tiers = Table(title=f"{name}: programs and tiers", show_lines=False)
@@ -123,7 +209,7 @@ def document_report(name: str, facts: Facts) -> Group:
         unlinked.add_column(column)
     for mention in facts.unlinked:
         unlinked.add_row(mention.text, mention.kind, mention.cited_in)
-    return Group(tiers, benefits, rules, unlinked)
+    return Group(tiers, criteria_table(name, facts), relaxations_table(name, facts.relaxations), benefits, rules, unlinked)
 
 
 def print_report(console: Console, name: str, facts: Facts) -> None:

@@ -1,7 +1,8 @@
 """Reading a source file into text: plain text (UTF-8 or GB18030/GBK/Big5), .docx and .html.
 
 Everything that can go wrong with the bytes themselves (empty, binary, too large, damaged,
-undecodable, mixed encodings) becomes a `DocumentError` naming the problem.
+undecodable, mixed encodings, cut off in the middle of a character) becomes a `DocumentError`
+naming the problem.
 """
 
 from __future__ import annotations
@@ -117,6 +118,7 @@ def decode_text(data: bytes) -> str:
         try:
             return _checked(data[3:].decode("utf-8"))
         except UnicodeDecodeError as error:
+            _refuse_cut_character(error, "UTF-8")
             raise DocumentError(
                 f"mixed or damaged encoding: the file declares UTF-8 but the byte at offset "
                 f"{error.start + 3} is not valid UTF-8"
@@ -131,6 +133,7 @@ def decode_text(data: bytes) -> str:
     try:
         return _checked(data.decode("utf-8"))
     except UnicodeDecodeError as error:
+        _refuse_cut_character(error, "UTF-8")
         utf8_error_at = error.start
     run = _UTF8_CJK_RUN.search(data)
     if run is not None:
@@ -147,10 +150,26 @@ def decode_text(data: bytes) -> str:
     try:
         return _checked(data.decode(encoding))
     except UnicodeDecodeError as error:
+        _refuse_cut_character(error, "GB18030" if encoding == "gb18030" else "Big5")
         raise DocumentError(
             "cannot decode the text: it is neither UTF-8 nor GB18030/GBK nor Big5 "
             f"(invalid byte at offset {error.start})"
         ) from None
+
+
+_CUT_OFF = {"unexpected end of data", "incomplete multibyte sequence"}
+
+
+def _refuse_cut_character(error: UnicodeDecodeError, encoding: str) -> None:
+    """A text valid up to its last bytes, which begin a character and stop: the file was cut
+    off (a download or copy that did not finish), not written in another encoding."""
+    if error.reason in _CUT_OFF and error.end == len(error.object):
+        cut = error.end - error.start
+        last = "its last byte starts" if cut == 1 else f"its last {cut} bytes start"
+        raise DocumentError(
+            f"the file ends mid-character (truncated?): it is {encoding} text, and {last} a "
+            "character that is cut off"
+        )
 
 
 def _utf8_stretch_start(data: bytes, start: int, limit: int = 65536) -> int:

@@ -1,5 +1,8 @@
 // FalkorDB schema: an exact-match index on `id` per label, and the provision full-text index.
 // Each statement is run by FalkorDBStore.open(); "already indexed" errors are expected on reopen.
+// Every label with an exact-match index on `id` also gets a unique constraint on it, created by
+// FalkorDBStore.open() (GRAPH.CONSTRAINT CREATE is a command of its own, not Cypher; it needs
+// the index first): a write that would give two nodes of a label one id fails whole.
 // The full-text index covers `searchTerms` (character bigrams, see graphapi/store/fulltext.py),
 // with no stopwords and no stemming so that every bigram is a token, kept as written.
 CREATE INDEX FOR (n:Policy) ON (n.id);

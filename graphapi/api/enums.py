@@ -6,6 +6,7 @@ from graphapi.domain import model
 
 Level = strawberry.enum(model.Level, description="Administrative level")
 PolicyStatus = strawberry.enum(model.PolicyStatus, description="征求意见稿 DRAFT, 试行 TRIAL …")
+ReferenceKind = strawberry.enum(model.ReferenceKind, description="引用 CITES, 废止 REPEALS, 修改 AMENDS, 印发 PROMULGATES")
 ProvisionKind = strawberry.enum(model.ProvisionKind, description="章/节, 条, 款, 项, 目 …")
 CriterionRole = strawberry.enum(model.CriterionRole, description="基本条件 / 核心条件 / 排除情形")
 CriterionKind = strawberry.enum(model.CriterionKind)

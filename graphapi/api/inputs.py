@@ -64,6 +64,18 @@ class BenefitClaimInput:
     amount: float | None = strawberry.field(default=None, description="Yuan; omitted: the computed amount")
 
 
+@strawberry.input(
+    description="Claims as columns, for bulk callers (much cheaper to read than one object per claim): "
+    "claim i is persons[i], benefitIds[i] and amounts[i]"
+)
+class ClaimBatchInput:
+    persons: list[str]
+    benefit_ids: list[strawberry.ID]
+    amounts: list[float | None] | None = strawberry.field(
+        default=None, description="Yuan, one per claim (null: the computed amount); omitted: all computed"
+    )
+
+
 def _name(value: str, argument: str) -> str:
     value = to_simplified(value.strip())
     if not value:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import inspect
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Generic, TypeVar
 
@@ -126,14 +126,75 @@ def _many_each(store: GraphStore, query: str, cls: type[R]) -> Loader[list[R]]:
     return Loader(DataLoader(batch))
 
 
+@dataclass(frozen=True, slots=True)
+class PolicyParts:
+    """Every provision of a policy in document order, and the programs it establishes or governs."""
+
+    provisions: list[model.Provision]
+    programs: list[model.Program]
+
+
+def _parts_each(store: GraphStore, loaders: Loaders) -> Loader[PolicyParts]:
+    """One query for a policy's provisions, programs and their tiers; what it brings is handed to
+    the other loaders too, so that `parent`, `children`, `tiers` below cost no round trip."""
+
+    async def batch(ids: Sequence[str]) -> list[PolicyParts]:
+        found: dict[str, PolicyParts] = {}
+        for row in await store.read("parts_by_policies", ids=list(ids)):
+            provisions = [from_props(model.Provision, props) for props in row["provisions"]]
+            programs: list[model.Program] = []
+            for entry in row["programs"]:
+                if entry["program"] is None:  # OPTIONAL MATCH found none
+                    continue
+                program = from_props(model.Program, entry["program"])
+                tiers = sorted((from_props(model.Tier, t) for t in entry["tiers"]), key=lambda t: (t.rank, t.id))
+                programs.append(program)
+                loaders.tiers_of_program.prime(program.id, tiers)
+                loaders.tier.prime_many({t.id: t for t in tiers})
+            loaders.program.prime_many({p.id: p for p in programs})
+            # Every provision of the policy is here, so each one's list of children is whole.
+            children: dict[str, list[model.Provision]] = {p.id: [] for p in provisions}
+            for provision in provisions:
+                if provision.parent_id in children:
+                    children[provision.parent_id].append(provision)
+            loaders.provision.prime_many({p.id: p for p in provisions})
+            loaders.children.prime_many(children)
+            found[row["key"]] = PolicyParts(provisions, programs)
+        return [found.get(i, PolicyParts([], [])) for i in ids]
+
+    return Loader(DataLoader(batch))
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyLink:
+    """A link from or to a policy: what kind, the policy at the other end, where it is stated."""
+
+    kind: model.ReferenceKind
+    outgoing: bool  # this policy cites, repeals, amends or promulgates the other one
+    other: model.Policy
+    cited_in: str | None
+
+
+def _links_each(store: GraphStore, loaders: Loaders) -> Loader[list[PolicyLink]]:
+    async def batch(ids: Sequence[str]) -> list[list[PolicyLink]]:
+        grouped: dict[str, list[PolicyLink]] = defaultdict(list)
+        for row in await store.read("links_by_policies", ids=list(ids)):
+            other = from_props(model.Policy, row["n"])
+            loaders.policy.prime(other.id, other)
+            grouped[row["key"]].append(
+                PolicyLink(model.ReferenceKind(row["kind"]), bool(row["outgoing"]), other, row["citedIn"])
+            )
+        return [grouped.get(i, []) for i in ids]
+
+    return Loader(DataLoader(batch))
+
+
 @dataclass(slots=True)
 class Loaders:
     policy: Loader[model.Policy | None]
     provision: Loader[model.Provision | None]
-    provisions_of_policy: Loader[list[model.Provision]]
     children: Loader[list[model.Provision]]
     program: Loader[model.Program | None]
-    programs_of_policy: Loader[list[model.Program]]
     tier: Loader[model.Tier | None]
     tiers_of_program: Loader[list[model.Tier]]
     criteria_of_tier: Loader[list[model.Criterion]]
@@ -141,18 +202,19 @@ class Loaders:
     relaxations_of_tier: Loader[list[model.Relaxation]]
     benefit: Loader[model.Benefit | None]
     rule: Loader[model.StackingRule | None]
+    # These two prime the others, so they are made last.
+    parts_of_policy: Loader[PolicyParts] = field(init=False)
+    links_of_policy: Loader[list[PolicyLink]] = field(init=False)
 
     @classmethod
     def create(cls, store: GraphStore) -> Loaders:
         one = partial(_one_each, store)
         many = partial(_many_each, store)
-        return cls(
+        loaders = cls(
             policy=one("policies_by_ids", model.Policy),
             provision=one("provisions_by_ids", model.Provision),
-            provisions_of_policy=many("provisions_by_policies", model.Provision),
             children=many("provisions_by_parents", model.Provision),
             program=one("programs_by_ids", model.Program),
-            programs_of_policy=many("programs_by_policies", model.Program),
             tier=one("tiers_by_ids", model.Tier),
             tiers_of_program=many("tiers_by_programs", model.Tier),
             criteria_of_tier=many("criteria_by_tiers", model.Criterion),
@@ -161,3 +223,6 @@ class Loaders:
             benefit=one("benefits_by_ids", model.Benefit),
             rule=one("rules_by_ids", model.StackingRule),
         )
+        loaders.parts_of_policy = _parts_each(store, loaders)
+        loaders.links_of_policy = _links_each(store, loaders)
+        return loaders

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import strawberry
 
+from graphapi.api import facts
 from graphapi.api.auth import RequireRole
 from graphapi.api.errors import bad_input
 from graphapi.api.types import Ctx
@@ -56,6 +57,7 @@ class Mutation:
     ) -> IngestSummary:
         ctx = info.context
         result = await ingest_text(ctx.store, _document_name(name), text, ctx.entities, ctx.regions)
+        facts.invalidate(ctx.store)  # answers must reflect the new graph at once
         if result.summary is None:
             raise bad_input(f"the document {name.strip()!r} was not loaded: {result.error}", argument="text")
         summary = result.summary

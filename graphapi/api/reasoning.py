@@ -7,6 +7,8 @@ GraphQL types. No reasoning happens here.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import strawberry
 
 from graphapi.api import enums, facts
@@ -16,6 +18,7 @@ from graphapi.api.inputs import (
     MAX_CLAIMS,
     MAX_NAME,
     BenefitClaimInput,
+    ClaimBatchInput,
     TalentProfileInput,
     applicable_regions,
     bounded,
@@ -37,6 +40,12 @@ from graphapi.domain.amounts import Amount
 from graphapi.domain.profile import Claim
 
 Verdict = strawberry.enum(stacking.Verdict, description="What a stacking rule decided")
+Purpose = strawberry.enum(
+    package.Purpose,
+    name="BenefitPurpose",
+    description="What a package item's money is for: PERSONAL_CASH 本人现金待遇, FUNDING 项目、工作室、团队经费, "
+    "FINANCING 金融机构的金融支持, SERVICE 非现金待遇",
+)
 
 
 # --- output -----------------------------------------------------------------------------------
@@ -93,48 +102,191 @@ class BenefitClaim:
 
 @strawberry.type(description="What one stacking rule decides about some of a person's claims")
 class Conflict:
-    person: str
-    rule: StackingRule
-    verdict: Verdict
-    claims: list[BenefitClaim]
-    kept: BenefitClaim | None
-    set_aside: list[BenefitClaim]
-    difference: float | None = strawberry.field(description="TOP_UP: the difference still to pay")
-    disputed: bool = strawberry.field(description="Another rule allows what this one restricts")
-    explanation: str
-    citation_id: strawberry.Private[str]
+    source: strawberry.Private[stacking.Conflict]
+
+    @strawberry.field
+    def person(self) -> str:
+        return self.source.person
+
+    @strawberry.field
+    def rule(self) -> StackingRule:
+        return StackingRule.of(self.source.rule)
+
+    @strawberry.field
+    def verdict(self) -> Verdict:
+        return self.source.verdict
+
+    @strawberry.field
+    def claims(self) -> list[BenefitClaim]:
+        return _claims(self.source.claims)
+
+    @strawberry.field
+    def kept(self) -> BenefitClaim | None:
+        kept = self.source.kept
+        return BenefitClaim.of(kept) if kept else None
+
+    @strawberry.field
+    def set_aside(self) -> list[BenefitClaim]:
+        return _claims(self.source.set_aside)
+
+    @strawberry.field(description="TOP_UP: the difference still to pay")
+    def difference(self) -> float | None:
+        return self.source.difference
+
+    @strawberry.field(description="Another rule says otherwise about these claims (see ruleConflicts)")
+    def disputed(self) -> bool:
+        return self.source.disputed
+
+    @strawberry.field(
+        description="General rules of the same policy that give way to this more specific one here "
+        "(特别规定优于一般规定)"
+    )
+    def prevails_over(self) -> list[StackingRule]:
+        return [StackingRule.of(rule) for rule in self.source.prevails_over]
+
+    @strawberry.field
+    def explanation(self) -> str:
+        return self.source.explanation
 
     @strawberry.field
     def citation(self, info: Ctx) -> Provision:
-        return citation_of(info, self.citation_id)
+        return citation_of(info, self.source.citation)
 
 
 @strawberry.type(description="Two claims of one person that no stacking rule covers")
 class UncoveredPair:
-    person: str
-    claims: list[BenefitClaim]
-    explanation: str
+    source: strawberry.Private[stacking.UncoveredPair]
+
+    @strawberry.field
+    def person(self) -> str:
+        return self.source.person
+
+    @strawberry.field
+    def claims(self) -> list[BenefitClaim]:
+        return _claims(self.source.claims)
+
+    @strawberry.field
+    def explanation(self) -> str:
+        return self.source.explanation
 
 
 @strawberry.type(description="Rules that disagree about the same two claims; reported, not resolved")
 class RuleConflict:
-    person: str
-    claims: list[BenefitClaim]
-    rules: list[StackingRule]
-    explanation: str
-    citation_ids: strawberry.Private[list[str]]
+    source: strawberry.Private[stacking.RuleConflict]
+
+    @strawberry.field
+    def person(self) -> str:
+        return self.source.person
+
+    @strawberry.field
+    def claims(self) -> list[BenefitClaim]:
+        return _claims(self.source.claims)
+
+    @strawberry.field
+    def rules(self) -> list[StackingRule]:
+        return [StackingRule.of(rule) for rule in self.source.rules]
+
+    @strawberry.field
+    def explanation(self) -> str:
+        return self.source.explanation
 
     @strawberry.field
     def citations(self, info: Ctx) -> list[Provision]:
-        return provisions_of(info, self.citation_ids)
+        return provisions_of(info, self.source.citations)
+
+
+@strawberry.type(description="A claimed amount above what the benefit can pay")
+class ClaimOverCap:
+    source: strawberry.Private[stacking.OverCap]
+
+    @strawberry.field
+    def person(self) -> str:
+        return self.source.person
+
+    @strawberry.field
+    def claim(self) -> BenefitClaim:
+        return BenefitClaim.of(self.source.claim)
+
+    @strawberry.field(description="Yuan the benefit pays at most (per year when perYear)")
+    def cap(self) -> float:
+        return self.source.cap
+
+    @strawberry.field(description="Yuan claimed beyond the cap")
+    def excess(self) -> float:
+        return self.source.excess
+
+    @strawberry.field(description="A yearly benefit whose text states no duration: the cap is one year's")
+    def per_year(self) -> bool:
+        return self.source.per_year
+
+    @strawberry.field
+    def explanation(self) -> str:
+        return self.source.explanation
+
+    @strawberry.field
+    def citation(self, info: Ctx) -> Provision:
+        return citation_of(info, self.source.citation)
 
 
 @strawberry.type
+class VerdictCount:
+    verdict: Verdict
+    count: int
+
+
+@strawberry.type(description="Counts over the whole report, whatever page is asked for")
+class DuplicateSummary:
+    persons: int = strawberry.field(description="Distinct persons among the claims")
+    persons_with_conflicts: int = strawberry.field(description="Persons with a claim set aside, barred or topped up")
+    conflicts: int
+    by_verdict: list[VerdictCount]
+    claims_set_aside: int = strawberry.field(description="Claims set aside or refused (SET_ASIDE, VIOLATION)")
+    uncovered: int
+    rule_conflicts: int
+    over_cap: int
+
+
+@strawberry.type(
+    description="The decisions on a batch of claims. Lists take `first` and `offset` (positions in the "
+    "whole list; `summary` gives the sizes), so that large batches can be read a page at a time"
+)
 class DuplicateReport:
     checked_claims: int
-    conflicts: list[Conflict]
-    uncovered: list[UncoveredPair]
-    rule_conflicts: list[RuleConflict]
+    report: strawberry.Private[stacking.DuplicateReport]
+
+    @strawberry.field
+    def summary(self) -> DuplicateSummary:
+        report = self.report
+        counts = Counter(c.verdict for c in report.conflicts)
+        restricting = (stacking.Verdict.SET_ASIDE, stacking.Verdict.VIOLATION, stacking.Verdict.TOP_UP)
+        return DuplicateSummary(
+            persons=report.persons,
+            persons_with_conflicts=len({c.person for c in report.conflicts if c.verdict in restricting}),
+            conflicts=len(report.conflicts),
+            by_verdict=[VerdictCount(verdict=v, count=counts[v]) for v in stacking.Verdict if counts[v]],
+            claims_set_aside=sum(
+                len(c.set_aside) for c in report.conflicts if c.verdict in restricting[:2]
+            ),
+            uncovered=len(report.uncovered),
+            rule_conflicts=len(report.rule_conflicts),
+            over_cap=len(report.over_cap),
+        )
+
+    @strawberry.field
+    def conflicts(self, first: int | None = None, offset: int | None = 0) -> list[Conflict]:
+        return [Conflict(source=c) for c in _page(self.report.conflicts, first, offset)]
+
+    @strawberry.field
+    def uncovered(self, first: int | None = None, offset: int | None = 0) -> list[UncoveredPair]:
+        return [UncoveredPair(source=u) for u in _page(self.report.uncovered, first, offset)]
+
+    @strawberry.field
+    def rule_conflicts(self, first: int | None = None, offset: int | None = 0) -> list[RuleConflict]:
+        return [RuleConflict(source=r) for r in _page(self.report.rule_conflicts, first, offset)]
+
+    @strawberry.field(description="Claims whose amount is above what the benefit can pay")
+    def over_cap(self, first: int | None = None, offset: int | None = 0) -> list[ClaimOverCap]:
+        return [ClaimOverCap(source=o) for o in _page(self.report.over_cap, first, offset)]
 
 
 @strawberry.type(description="One instalment of a scheduled payment")
@@ -177,6 +329,11 @@ class PackageItem:
     amount: float = strawberry.field(description="Yuan this item pays at most (0 for services)")
     detail: AmountDetail
     reason: str
+    purpose: Purpose
+    condition: str | None = strawberry.field(
+        description="A later event the item depends on, as written (5年服务期满后, 考核优秀); "
+        "such items count in conditionalTotal"
+    )
     citation_id: strawberry.Private[str]
 
     @classmethod
@@ -186,6 +343,8 @@ class PackageItem:
             amount=item.amount.value,
             detail=AmountDetail.of(item.amount),
             reason=item.reason,
+            purpose=item.purpose,
+            condition=item.condition,
             citation_id=item.citation,
         )
 
@@ -198,11 +357,32 @@ class PackageItem:
 class BenefitPackage:
     items: list[PackageItem]
     set_aside: list[PackageItem]
-    total_max_amount: float
+    total_max_amount: float = strawberry.field(
+        description="Sum of the items' maximum amounts of every purpose: personal cash, project and team "
+        "funding, financing and conditional items together; the *Total fields split it (they add up to it)"
+    )
+    personal_cash_total: float = strawberry.field(
+        description="Paid to the person (购房津贴, 生活补贴, 奖励, 岗位津贴), not depending on a later event"
+    )
+    funding_total: float = strawberry.field(
+        description="Project, studio and team funding (项目经费, 科学家工作室): spent on the work, not paid to the person"
+    )
+    financing_total: float = strawberry.field(
+        description="Financing arranged with financial institutions (金融支持): loans or investment, not a subsidy"
+    )
+    conditional_total: float = strawberry.field(
+        description="Items that depend on a later event (5年服务期满后, 考核优秀), whatever their purpose"
+    )
     explanation: str
     tiers: list[TierMatch] = strawberry.field(description="The tiers the package rests on")
     could_add: list[TierMatch] = strawberry.field(description="Tiers that need more information")
     conflicts: list[Conflict]
+    uncovered: list[UncoveredPair] = strawberry.field(
+        description="Pairs of items no stacking rule covers: both are counted, for the office to confirm"
+    )
+    rule_conflicts: list[RuleConflict] = strawberry.field(
+        description="Rules that disagree about two items; the restricting one was applied"
+    )
 
 
 def _claims(claims: tuple[Claim, ...]) -> list[BenefitClaim]:
@@ -210,18 +390,19 @@ def _claims(claims: tuple[Claim, ...]) -> list[BenefitClaim]:
 
 
 def _conflict(conflict: stacking.Conflict) -> Conflict:
-    return Conflict(
-        person=conflict.person,
-        rule=StackingRule.of(conflict.rule),
-        verdict=conflict.verdict,
-        claims=_claims(conflict.claims),
-        kept=BenefitClaim.of(conflict.kept) if conflict.kept else None,
-        set_aside=_claims(conflict.set_aside),
-        difference=conflict.difference,
-        disputed=conflict.disputed,
-        explanation=conflict.explanation,
-        citation_id=conflict.citation,
-    )
+    return Conflict(source=conflict)
+
+
+def _page[T](items: list[T], first: int | None, offset: int | None) -> list[T]:
+    """items[offset : offset + first]; all from offset when first is null."""
+    start = offset or 0
+    if start < 0:
+        raise bad_input(f"offset must not be negative, got {start}", argument="offset")
+    if first is None:
+        return items[start:]
+    if first < 0:
+        raise bad_input(f"first must not be negative, got {first}", argument="first")
+    return items[start : start + first]
 
 
 # --- resolvers --------------------------------------------------------------------------------
@@ -239,7 +420,27 @@ async def qualifying_tiers(
     return [TierMatch.of(a) for a in assessments]
 
 
-async def check_duplicate_enjoyment(info: Ctx, claims: list[BenefitClaimInput]) -> DuplicateReport:
+async def check_duplicate_enjoyment(
+    info: Ctx,
+    claims: list[BenefitClaimInput] = [],  # noqa: B006 - the GraphQL default; strawberry copies it per request
+    batch: ClaimBatchInput | None = None,
+) -> DuplicateReport:
+    if claims and batch is not None:
+        raise bad_input("give the claims either as `claims` or as `batch`, not both", argument="batch")
+    domain_claims = _batch_claims(batch) if batch is not None else _object_claims(claims)
+    knowledge = await facts.for_benefits(info.context, {c.benefit_id for c in domain_claims})
+    argument = "batch" if batch is not None else "claims"
+    try:
+        report = stacking.check(domain_claims, knowledge, info.context.regions)
+    except stacking.UnknownBenefits as exc:
+        named = ", ".join(exc.ids[:10]) + (f" and {len(exc.ids) - 10} more" if len(exc.ids) > 10 else "")
+        raise bad_input(f"unknown benefit ids: {named}", argument=argument, ids=exc.ids[:10]) from None
+    except stacking.InvalidClaims as exc:
+        raise bad_input(str(exc), argument=argument) from None
+    return DuplicateReport(checked_claims=report.checked_claims, report=report)
+
+
+def _object_claims(claims: list[BenefitClaimInput]) -> list[Claim]:
     if len(claims) > MAX_CLAIMS:
         raise bad_input(f"at most {MAX_CLAIMS} claims per call, got {len(claims)}", argument="claims")
     domain_claims = []
@@ -251,32 +452,33 @@ async def check_duplicate_enjoyment(info: Ctx, claims: list[BenefitClaimInput]) 
         if len(claim.benefit_id) > MAX_NAME:
             raise bad_input(f"claims[{index}].benefitId is longer than {MAX_NAME} characters", argument="claims")
         domain_claims.append(Claim(person=person, benefit_id=str(claim.benefit_id), amount=claim.amount))
-    knowledge = await facts.for_benefits(info.context, (c.benefit_id for c in domain_claims))
-    try:
-        report = stacking.check(domain_claims, knowledge, info.context.regions)
-    except stacking.UnknownBenefits as exc:
-        named = ", ".join(exc.ids[:10]) + (f" and {len(exc.ids) - 10} more" if len(exc.ids) > 10 else "")
-        raise bad_input(f"unknown benefit ids: {named}", argument="claims", ids=exc.ids[:10]) from None
-    except stacking.InvalidClaims as exc:
-        raise bad_input(str(exc), argument="claims") from None
-    return DuplicateReport(
-        checked_claims=report.checked_claims,
-        conflicts=[_conflict(c) for c in report.conflicts],
-        uncovered=[
-            UncoveredPair(person=u.person, claims=_claims(u.claims), explanation=u.explanation)
-            for u in report.uncovered
-        ],
-        rule_conflicts=[
-            RuleConflict(
-                person=r.person,
-                claims=_claims(r.claims),
-                rules=[StackingRule.of(rule) for rule in r.rules],
-                explanation=r.explanation,
-                citation_ids=list(r.citations),
-            )
-            for r in report.rule_conflicts
-        ],
-    )
+    return domain_claims
+
+
+def _batch_claims(batch: ClaimBatchInput) -> list[Claim]:
+    """The claims of the columns, checked column by column (the same checks as `claims`)."""
+    persons, benefit_ids = batch.persons, batch.benefit_ids
+    count = len(persons)
+    amounts = batch.amounts if batch.amounts is not None else [None] * count
+    if len(benefit_ids) != count or len(amounts) != count:
+        raise bad_input(
+            f"batch columns differ in length: {count} persons, {len(benefit_ids)} benefitIds, "
+            f"{len(amounts)} amounts",
+            argument="batch",
+        )
+    if count > MAX_CLAIMS:
+        raise bad_input(f"at most {MAX_CLAIMS} claims per call, got {count}", argument="batch")
+    persons = [person.strip() for person in persons]
+    if not all(0 < len(person) <= MAX_NAME for person in persons):
+        index = next(i for i, person in enumerate(persons) if not 0 < len(person) <= MAX_NAME)
+        raise bad_input(f"batch.persons[{index}] must be 1 to {MAX_NAME} characters", argument="batch")
+    if count and max(map(len, benefit_ids)) > MAX_NAME:
+        index = next(i for i, benefit_id in enumerate(benefit_ids) if len(benefit_id) > MAX_NAME)
+        raise bad_input(f"batch.benefitIds[{index}] is longer than {MAX_NAME} characters", argument="batch")
+    for index, amount in enumerate(amounts):
+        if amount is not None and not 0 <= amount <= MAX_AMOUNT:
+            bounded(amount, f"batch.amounts[{index}]", 0, MAX_AMOUNT)
+    return list(map(Claim, persons, benefit_ids, amounts))
 
 
 async def best_package(info: Ctx, profile: TalentProfileInput) -> BenefitPackage:
@@ -284,12 +486,19 @@ async def best_package(info: Ctx, profile: TalentProfileInput) -> BenefitPackage
     knowledge = await facts.for_regions(info.context, applicable_regions(info, person))
     ctx = info.context
     result = package.best_package(person, knowledge, ctx.entities, ctx.regions)
+    totals = result.totals
     return BenefitPackage(
         items=[PackageItem.of(i) for i in result.items],
         set_aside=[PackageItem.of(i) for i in result.set_aside],
         total_max_amount=result.total_max_amount,
+        personal_cash_total=totals.personal_cash,
+        funding_total=totals.funding,
+        financing_total=totals.financing,
+        conditional_total=totals.conditional,
         explanation=result.explanation,
         tiers=[TierMatch.of(a) for a in result.tiers],
         could_add=[TierMatch.of(a) for a in result.could_add],
         conflicts=[_conflict(c) for c in result.conflicts],
+        uncovered=[UncoveredPair(source=u) for u in result.uncovered],
+        rule_conflicts=[RuleConflict(source=r) for r in result.rule_conflicts],
     )

@@ -18,6 +18,7 @@ from strawberry import Info
 from graphapi.api import enums
 from graphapi.api.loaders import then
 from graphapi.domain import model
+from graphapi.domain.amounts import instalment_unit
 
 if TYPE_CHECKING:
     from graphapi.api.context import Context
@@ -126,13 +127,44 @@ class Policy:
     @strawberry.field(description="Every provision in document order, flattened; optionally of one kind")
     def provisions(self, info: Ctx, kind: enums.ProvisionKind | None = None) -> list[Provision]:
         return then(
-            info.context.loaders.provisions_of_policy.get(str(self.id)),
-            lambda records: [Provision.of(r) for r in records if kind is None or r.kind == kind],
+            info.context.loaders.parts_of_policy.get(str(self.id)),
+            lambda parts: [Provision.of(r) for r in parts.provisions if kind is None or r.kind == kind],
         )
 
     @strawberry.field
     def programs(self, info: Ctx) -> list[Program]:
-        return then(info.context.loaders.programs_of_policy.get(str(self.id)), Program.each)
+        return then(info.context.loaders.parts_of_policy.get(str(self.id)), lambda parts: Program.each(parts.programs))
+
+    @strawberry.field(description="Policies this one cites, repeals (废止), amends or promulgates (印发)")
+    def references(self, info: Ctx, kind: enums.ReferenceKind | None = None) -> list[PolicyLink]:
+        return self._links(info, outgoing=True, kind=kind)
+
+    @strawberry.field(description="Policies that cite, repeal, amend or promulgate this one")
+    def referenced_by(self, info: Ctx, kind: enums.ReferenceKind | None = None) -> list[PolicyLink]:
+        return self._links(info, outgoing=False, kind=kind)
+
+    def _links(self, info: Ctx, *, outgoing: bool, kind: enums.ReferenceKind | None) -> list[PolicyLink]:
+        return then(
+            info.context.loaders.links_of_policy.get(str(self.id)),
+            lambda links: [
+                PolicyLink(kind=link.kind, policy=Policy.of(link.other), cited_in=link.cited_in)
+                for link in links
+                if link.outgoing is outgoing and (kind is None or link.kind == kind)
+            ],
+        )
+
+
+@strawberry.type(description="A link between two policies, and the provision that states it")
+class PolicyLink:
+    kind: enums.ReferenceKind
+    policy: Policy = strawberry.field(description="The policy at the other end")
+    cited_in: strawberry.Private[str | None]
+
+    @strawberry.field(description="Where the link is stated (in the citing, repealing … policy)")
+    def citation(self, info: Ctx) -> Provision | None:
+        if self.cited_in is None:
+            return None
+        return then(info.context.loaders.provision.get(self.cited_in), Provision.maybe)
 
 
 @strawberry.type
@@ -265,6 +297,13 @@ class AwardRequirement:
     max_rank: int | None = strawberry.field(description="前三名完成人 -> 3; null means any rank")
 
 
+@strawberry.type(description="An age limit for one employment mode or gender (刚性50／柔性65; 男63／女58)")
+class AgeLimit:
+    max_age: int
+    employment: enums.Employment | None
+    gender: enums.Gender | None
+
+
 @strawberry.type(description="One condition as written, with its structured reading")
 class Criterion:
     id: strawberry.ID
@@ -279,6 +318,13 @@ class Criterion:
     within_years: int | None
     min_amount: float | None
     unlinked_mentions: list[str]
+    unread: list[str] = strawberry.field(
+        description="Conditions in the text the structured reading does not capture: left to the office's review"
+    )
+    age_is_usual: bool = strawberry.field(description="一般在…周岁以下: a usual limit the office may waive")
+    age_limits: list[AgeLimit] = strawberry.field(description="Age limits per employment mode or gender")
+    min_service_days_per_year: int | None = strawberry.field(description="每年在岗不少于…天")
+    min_service_months: int | None = strawberry.field(description="累计工作不少于…个月")
     record: strawberry.Private[model.Criterion]
 
     @classmethod
@@ -296,6 +342,11 @@ class Criterion:
             within_years=record.within_years,
             min_amount=record.min_amount,
             unlinked_mentions=list(record.unlinked_mentions),
+            unread=list(record.unread),
+            age_is_usual=record.age_is_usual,
+            age_limits=[AgeLimit(max_age=a.max_age, employment=a.employment, gender=a.gender) for a in record.age_limits],
+            min_service_days_per_year=record.min_service_days_per_year,
+            min_service_months=record.min_service_months,
             record=record,
         )
 
@@ -362,12 +413,14 @@ class FunderShare:
 
 
 def describe_schedule(record: model.Benefit) -> str | None:
-    """How the benefit is paid, in the words a talent office uses (分5年支付，每年支付20%)."""
+    """How the benefit is paid, in the words a talent office uses (分5年支付，每年支付20%; 分2期支付，
+    每期支付50% where the text pays by stage, not by the year)."""
     parts: list[str] = []
     if record.installments:
-        parts.append(f"分{record.installments}年支付")
+        unit = instalment_unit(record)
+        parts.append(f"分{record.installments}{unit}支付")
         if record.installment_share:
-            parts.append(f"每年支付{record.installment_share * 100:g}%")
+            parts.append(f"每{unit}支付{record.installment_share * 100:g}%")
     elif record.period == model.Period.YEARLY:
         parts.append(f"每年发放，共{record.years}年" if record.years else "每年发放")
     elif record.period == model.Period.MONTHLY:

@@ -21,6 +21,11 @@ from graphapi.domain.model import HOUSE_PRICE, Benefit, BenefitKind, Period, Rec
 _YEARLY_WORDING = re.compile(r"分\s*[\d一二三四五六七八九十]+\s*年|每年|逐年")
 
 
+def instalment_unit(benefit: Benefit) -> str:
+    """年 when the text pays by the year (分5年, 每年, 逐年), else 期 (签约时50%，中期评估后50%)."""
+    return "年" if _YEARLY_WORDING.search(benefit.text or "") else "期"
+
+
 @dataclass(frozen=True, slots=True)
 class Installment:
     number: int  # 1-based
@@ -148,7 +153,7 @@ def compute(benefit: Benefit, house_price: float | None = None) -> Amount:
             sentences(notes),
         )
 
-    unit = "年" if _YEARLY_WORDING.search(benefit.text or "") else "期"
+    unit = instalment_unit(benefit)
     open_ended = False
     periods: int | None
     schedule: tuple[Installment, ...]

@@ -142,7 +142,10 @@ def assess(
     """Assess every tier in `knowledge` for `profile`; see the module docstring."""
     person = _Person.of(profile, relations, as_of_year or datetime.date.today().year)
     results: list[TierAssessment] = []
-    for tier in knowledge.tiers:
+    # Only tiers within reach are returned by default: skip those that cannot be (an index of
+    # what each tier's deciding criteria need), which keeps the work proportional to the answer.
+    tiers = knowledge.tiers if include_ineligible else knowledge.tiers_within_reach_of(person.holds())
+    for tier in tiers:
         if tier.for_team and not include_team:
             continue
         program = knowledge.program_of_tier(tier)
@@ -187,6 +190,18 @@ class _Person:
             for a in profile.awards
         )
         return cls(profile, titles, sources, awards, as_of_year)
+
+    def holds(self) -> set[str]:
+        """Title and award ids (expanded) and the names of the profile fields filled in."""
+        profile = self.profile
+        fields = {
+            ProfileField.AGE: profile.age,
+            ProfileField.DEGREE: profile.degree,
+            ProfileField.PROFESSIONAL_RANK: profile.professional_rank,
+            ProfileField.EMPLOYMENT: profile.employment,
+            ProfileField.SALARY: profile.annual_salary,
+        }
+        return set(self.titles.union(*self.award_classes)) | {f for f, v in fields.items() if v is not None}
 
     def titles_matching(self, wanted: Iterable[str]) -> list[str]:
         """Entered names of the held titles that satisfy any of `wanted`."""

@@ -411,6 +411,36 @@ def rule_conflict(first: str, second: str, references: list[str], verdicts: list
     return sentences([f"{first}与{second}适用的规定相互冲突：{pairs}。本系统不作裁定，请由主管部门裁定"])
 
 
+def specific_prevails(general: list[str], general_allows: bool) -> str:
+    """The general rule that gave way to a specific one of the same policy (特别规定优于一般规定)."""
+    said = "可同时享受其他待遇" if general_allows else "不重复享受"
+    applied = "上述特别规定" if general_allows else "上述可同时享受的特别规定"
+    return f"{listing(general)}关于{said}的规定属一般规定，依照特别规定优于一般规定的原则，此处适用{applied}"
+
+
+def disputed_by(references: list[str], verdicts: list[str]) -> str:
+    """Another rule says otherwise about the same claims: 另《…》第十二条规定补差发放…"""
+    others = "；".join(f"{ref}{verdict}" for ref, verdict in zip(references, verdicts, strict=True))
+    return f"另{others}，规定之间对此存在冲突，需由主管部门裁定"
+
+
+def over_cap(reference: str, benefit_name: str, claimed: float, cap: float, per_year: bool) -> str:
+    """申报购房津贴9000万元，超过《…》第十一条第（一）项规定的最高800万元…"""
+    if per_year:
+        return sentences(
+            [
+                f"申报{benefit_name}{yuan(claimed)}，超过{reference}规定的每年{yuan(cap)}",
+                f"文件未规定发放年限，如为多年合计请核实；比较时按每年{yuan(cap)}计",
+            ]
+        )
+    return sentences(
+        [
+            f"申报{benefit_name}{yuan(claimed)}，超过{reference}规定的最高{yuan(cap)}，超出{yuan(claimed - cap)}",
+            f"超出部分不得发放，比较时按{yuan(cap)}计，请核实申报金额",
+        ]
+    )
+
+
 # --- package -------------------------------------------------------------------------------
 
 
@@ -421,6 +451,41 @@ def one_tier_per_program(program_name: str, chosen: str, others: list[str], refe
     if others:
         text += f"（同一计划只认定一个类别，不再按{listing(others)}重复计算）"
     return text
+
+
+_PURPOSE_NOTES = {
+    "FUNDING": "该项为项目、工作室或团队经费，用于相关工作，不发给个人",
+    "FINANCING": "该项为金融机构提供的金融支持（融资），不是财政补贴，不发给个人",
+}
+
+
+def purpose_note(purpose: str) -> str:
+    """What a package item's money is for, when it is not the person's own (package.Purpose)."""
+    return _PURPOSE_NOTES.get(purpose, "")
+
+
+def package_totals(
+    count: int,
+    total: float,
+    personal: float,
+    funding: float,
+    financing: float,
+    conditional: float,
+    conditions: list[str],
+) -> str:
+    """可享受18项待遇，各项金额上限合计最高2830万元，其中：发给本人的现金待遇最高580万元；…"""
+    head = f"可享受{count}项待遇，各项金额上限合计最高{yuan(total)}"
+    if funding == financing == conditional == 0:
+        return f"{head}，均为发给本人的现金待遇"
+    parts = [f"发给本人的现金待遇最高{yuan(personal)}"]
+    if funding:
+        parts.append(f"用于项目、工作室或团队的经费最高{yuan(funding)}（不发给个人）")
+    if financing:
+        parts.append(f"由金融机构提供的金融支持最高{yuan(financing)}（属融资，不是补贴）")
+    if conditional:
+        which = f"（{listing(conditions)}）" if conditions else ""
+        parts.append(f"须满足后续条件方可获得的最高{yuan(conditional)}{which}")
+    return f"{head}，其中：{'；'.join(parts)}"
 
 
 def recipient_set_aside(benefit_name: str, recipient: Recipient) -> str:

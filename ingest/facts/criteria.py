@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from graphapi.domain.model import (
+    AgeLimit,
     AwardRequirement,
     CriterionKind,
     CriterionRole,
@@ -29,7 +30,7 @@ from graphapi.domain.model import (
     Provision,
     ProvisionKind,
 )
-from ingest.facts import numbers, readings
+from ingest.facts import numbers, readings, unread
 from ingest.facts.linking import Linked, Linker, resolve_loose
 from ingest.facts.plan import Plan, TierRef
 from ingest.facts.programs import head_text, lead_role
@@ -88,6 +89,26 @@ class CriterionDraft:
     within_years: int | None = None
     min_amount: float | None = None
     unlinked: tuple[tuple[str, str], ...] = ()
+    unread: tuple[str, ...] | None = None  # None: not worked out yet (see `unread`)
+    age_is_usual: bool = False
+    age_limits: tuple[AgeLimit, ...] = ()
+    min_service_days_per_year: int | None = None
+    min_service_months: int | None = None
+
+    @property
+    def has_reading(self) -> bool:
+        """Whether anything of it is read in a structured way (otherwise it is for review as a whole)."""
+        return bool(
+            self.title_ids
+            or self.awards
+            or self.max_age is not None
+            or self.min_degree is not None
+            or self.min_professional_rank is not None
+            or self.employment
+            or self.min_amount is not None
+            or self.min_service_days_per_year is not None
+            or self.min_service_months is not None
+        )
 
 
 @dataclass(slots=True)
@@ -435,8 +456,44 @@ class CriteriaReader:
             )
 
     def add(self, draft: CriterionDraft | None) -> None:
-        if draft is not None and draft.text:
-            self.criteria.append(draft)
+        if draft is None or not draft.text:
+            return
+        apart: list[CriterionDraft] = []
+        if draft.unread is None:
+            apart = self._left_unread(draft)
+        self.criteria.append(draft)
+        self.criteria += apart
+
+    def _left_unread(self, draft: CriterionDraft) -> list[CriterionDraft]:
+        """Fill `draft.unread`; a core item's alternatives that are not read at all become core
+        criteria of their own (获得…资助的出站博士后，或者在…博士后工作站出站…), so that the reading
+        of the others never fails someone who meets them."""
+        draft.unread = ()
+        if not draft.has_reading or draft.discretionary:
+            return []
+        text = draft.text
+        if draft.role is EXCLUSION:  # what the exclusion applies to, not the exclusion itself
+            lead = _EXCLUSION_LEAD.search(text)
+            text = text[: lead.start()] if lead else text
+        found = unread.left_unread(text, self.linker, split_alternatives=draft.role is CORE)
+        draft.unread = found.unread
+        apart: list[CriterionDraft] = []
+        for alternative in found.alternatives:
+            written = unread.shown(alternative.text)
+            apart.append(
+                CriterionDraft(
+                    ref=draft.ref,
+                    role=draft.role,
+                    kind=readings.general_kind(written),
+                    text=written,
+                    cited_in=draft.cited_in,
+                    order=(*draft.order, alternative.start),
+                    discretionary=readings.is_catch_all(written),
+                    within_years=numbers.within_years(written),
+                    unread=(),
+                )
+            )
+        return apart
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -502,7 +559,9 @@ def _merge(draft: CriterionDraft, part: readings.Reading, linker: Linker) -> Cri
     """Copy a reading's structured parts onto the criterion of its kind."""
     if part.kind is CriterionKind.AGE and draft.kind is CriterionKind.AGE:
         exempt = tuple(t for t in (resolve_loose(linker.resolver, name) for name in part.age_exempt) if t)
-        return replace(draft, max_age=part.max_age, age_exempt_title_ids=exempt)
+        return replace(
+            draft, max_age=part.max_age, age_exempt_title_ids=exempt, age_limits=part.age_limits, age_is_usual=part.age_is_usual
+        )
     if part.kind in (CriterionKind.DEGREE, CriterionKind.PROFESSIONAL_RANK, CriterionKind.EDUCATION) and draft.kind in (
         CriterionKind.DEGREE,
         CriterionKind.PROFESSIONAL_RANK,
@@ -510,7 +569,12 @@ def _merge(draft: CriterionDraft, part: readings.Reading, linker: Linker) -> Cri
     ):
         return replace(draft, min_degree=part.min_degree, min_professional_rank=part.min_professional_rank)
     if part.kind is CriterionKind.EMPLOYMENT and draft.kind is CriterionKind.EMPLOYMENT:
-        return replace(draft, employment=part.employment)
+        return replace(
+            draft,
+            employment=part.employment,
+            min_service_days_per_year=part.min_service_days_per_year,
+            min_service_months=part.min_service_months,
+        )
     if part.kind in (CriterionKind.SALARY, CriterionKind.TAX) and draft.kind is part.kind:
         return replace(draft, min_amount=part.min_amount)
     return draft
@@ -520,9 +584,13 @@ def _without_readings(draft: CriterionDraft) -> CriterionDraft:
     return replace(
         draft,
         max_age=None,
+        age_limits=(),
+        age_is_usual=False,
         min_degree=None,
         min_professional_rank=None,
         employment=(),
         min_amount=None,
+        min_service_days_per_year=None,
+        min_service_months=None,
     )
 

@@ -9,8 +9,9 @@ Each entry names the provision that states the fact and a phrase quoted from it:
 
 An entry applies to the document that holds its provision; when that provision no longer
 contains the phrase, extraction stops with `CurationError` naming both, so that a curated fact
-never outlives the wording it was read from. Supported facts: `criterion` (text = the phrase)
-and `equivalence` (title id -> tier code).
+never outlives the wording it was read from. Supported facts: `criterion`
+(text = the phrase; fields role, kind, employment, within_years, max_age,
+min_service_days_per_year, min_service_months) and `equivalence` (title id -> tier code).
 """
 
 from __future__ import annotations
@@ -125,4 +126,6 @@ def _criterion(entry: Entry, tier_id: str, facts: Facts) -> Criterion:
         employment=modes,
         within_years=fields.get("within_years"),
         max_age=fields.get("max_age"),
+        min_service_days_per_year=fields.get("min_service_days_per_year"),
+        min_service_months=fields.get("min_service_months"),
     )

@@ -30,7 +30,7 @@ from ingest.facts.benefits import BenefitDraft, benefit_amounts, kind_of, terms
 from ingest.facts.criteria import BASIC, CORE, CriteriaReader, CriterionDraft
 from ingest.facts.linking import Linker
 from ingest.facts.plan import Plan, TierRef
-from ingest.facts.programs import ProgramDraft, TierDraft, place_of
+from ingest.facts.programs import ProgramDraft, TierDraft, place_of, program_name_from_title
 from ingest.facts.readings import Span
 from ingest.facts.tree import DocumentView, PolicyView
 
@@ -47,6 +47,9 @@ _LEADING = re.compile(
 _AGE_PHRASE = re.compile(rf"(?:年龄在)?(?:各地区)?(?:[男女]?{numbers.NUMBER}\s*周岁(?:及以下|以下|以内)?[、，]?)+")
 _HEADING_OBJECT = re.compile(r"^.*(?:招引|引进|培育|回引|激励|促进|推进|加快|建立|鼓励|深化|实施|推动)")
 _QUOTED = re.compile(r"“([^“”]{2,20})”")
+# 关于实施人才振兴计划促进东川高质量发展的意见: the program a policy of measures names.
+_PROGRAM_WORD = re.compile(r"(?:^|实施|推进|打造|开展|启动)(?P<name>[^，。；“”《》\s]{0,8}?(?:人才[^，。；“”《》\s]{0,4}?计划|英才计划|人才工程))")
+_TITLE_VERBS = re.compile(r"^(?:进一步|全面)?(?:加强|加快|支持|促进|推进|实施|深化|做好|强化|完善|打造|开展|启动)+")
 # A beneficiary that is an organisation: the target clause ends with one (…的劳务合作社, …建设的).
 _ORGANIZATION = re.compile(r"(?:企业|单位|合作社|机构|医院|学校|小院|大院|基地|平台|建设)的?$")
 
@@ -90,6 +93,8 @@ class MeasureReader:
     # --- programs ------------------------------------------------------------------------------
 
     def programs(self) -> list[ProgramDraft]:
+        """One program per policy that grants support measure by measure: the policy's own (东川区
+        人才振兴计划, 宜良县乡村振兴人才引育), whose tiers are the beneficiaries of every measure."""
         drafts: list[ProgramDraft] = []
         for view in self.doc.policies:
             if view.policy.id in self.taken:
@@ -97,11 +102,10 @@ class MeasureReader:
             items = [p for p in view.provisions if p.kind is ProvisionKind.ITEM and not view.in_annex(p)]
             if not items:
                 items = [p for p in view.provisions if p.kind is ProvisionKind.SECTION and not view.in_annex(p)]
-            for item in items:
-                unit = self._unit(view, item)
-                if unit.grants:
-                    drafts.append(self._program(view, unit))
-                    self.units.append(unit)
+            units = [unit for unit in (self._unit(view, item) for item in items) if unit.grants]
+            if units:
+                drafts.append(self._program(view, units))
+                self.units += units
         return drafts
 
     def _unit(self, view: PolicyView, item: Provision) -> _Unit:
@@ -217,7 +221,35 @@ class MeasureReader:
         classed = [p for p in parts if _CLASS_WORD.search(p.text)]
         return classed if len(classed) == size else None
 
-    def _program(self, view: PolicyView, unit: _Unit) -> ProgramDraft:
+    def _program(self, view: PolicyView, units: list[_Unit]) -> ProgramDraft:
+        tiers = [tier for unit in units for tier in self._tiers(unit)]
+        _unique_names(tiers)
+        name = policy_program_name(view.policy.title, view.policy.region)
+        region, level = place_of(name, view.policy, self.regions)
+        return ProgramDraft(
+            name=name,
+            policy_id=view.policy.id,
+            cited_in=self._established_in(view, name) or units[0].grants[0].provision.id,
+            layout="measures",
+            region=region,
+            level=level,
+            roots=[unit.item.id for unit in units],
+            policies=[view.policy.id],  # a clause outside every item (就高原则) speaks of all of them
+            tiers=tiers,
+        )
+
+    @staticmethod
+    def _established_in(view: PolicyView, name: str) -> str | None:
+        """The provision that names the program (实施人才振兴计划…), if one does."""
+        core = _PROGRAM_WORD.search(name)
+        wanted = core.group("name") if core else name
+        for provision in view.provisions:
+            if wanted in provision.text:
+                return provision.id
+        return None
+
+    def _tiers(self, unit: _Unit) -> list[TierDraft]:
+        """One tier per beneficiary of each grant of a measure."""
         flexible_unit = any(g.flexible for g in unit.grants)
         tiers_per_grant: list[list[TierDraft]] = []
         for grant in unit.grants:
@@ -247,28 +279,7 @@ class MeasureReader:
                 )
             tiers_per_grant.append(tiers)
         unit.tier_of = tiers_per_grant
-        heading_quote = _QUOTED.search(unit.heading)
-        rewarded = {q for g in unit.grants for t in g.targets for q in _QUOTED.findall(t.text) if re.search(r"获评|荣获|入选", t.text)}
-        if heading_quote:
-            name = heading_quote.group(1)
-        elif len(rewarded) == 1 and all(_QUOTED.search(t.text) for g in unit.grants for t in g.targets):
-            name = next(iter(rewarded))
-        else:
-            name = unit.heading
-        region, level = place_of(name, view.policy, self.regions)
-        draft = ProgramDraft(
-            name=name,
-            policy_id=view.policy.id,
-            cited_in=unit.grants[0].provision.id,
-            layout="measures",
-            region=region,
-            level=level,
-            roots=[unit.item.id],
-            policies=[view.policy.id],  # a clause outside every item (就高原则) speaks of all of them
-            tiers=[t for tiers in tiers_per_grant for t in tiers],
-        )
-        _unique_names(draft.tiers)
-        return draft
+        return [t for tiers in tiers_per_grant for t in tiers]
 
     # --- criteria and benefits -------------------------------------------------------------------
 
@@ -369,6 +380,18 @@ class MeasureReader:
 
 
 # --- helpers -------------------------------------------------------------------------------------
+
+
+def policy_program_name(title: str, region: str | None) -> str:
+    """The program a policy of measures sets up: the 计划 its title names (关于实施人才振兴计划促进
+    东川高质量发展的意见 -> 东川区人才振兴计划), else what the title is about (关于加强乡村振兴人才引育的
+    若干措施 -> 宜良县乡村振兴人才引育), with the policy's region in front when it names none."""
+    title = re.sub(r"^.*?关于", "", program_name_from_title(title)).rstrip("的")  # no issuer, no 关于
+    named = _PROGRAM_WORD.search(title)
+    name = _TITLE_VERBS.sub("", named.group("name") if named else title) or title
+    if region and not re.search(r"[省市州县区]", name[:4]) and region.rstrip("省市州县区") not in name:
+        name = region + name
+    return name
 
 
 def _shifted(span: Span, shift: int) -> Span:

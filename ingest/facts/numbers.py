@@ -125,14 +125,22 @@ def within_years(text: str) -> int | None:
 
 def age_limits(text: str) -> list[int]:
     """Upper age limits written in `text`: 55周岁以下, 40周岁及以下, 不超过65周岁, 男63周岁、女58周岁以下."""
-    limits: list[int] = []
+    return [value for value, _, _ in age_spans(text)]
+
+
+def age_spans(text: str) -> list[tuple[int, int, int]]:
+    """(limit, start, end) of each upper age limit in `text`, in order."""
+    found: list[tuple[int, int, int]] = []
     for match in _AGE.finditer(text):
         value = to_int(match.group("n") or match.group("m"))
         if value is not None:
-            limits.append(value)
+            found.append((value, match.start(), match.end()))
     # 男63周岁、女58周岁以下: the first number shares the 以下 of the second.
-    for match in re.finditer(rf"(\d+)\s*周岁\s*[、，和及]\s*[男女]?\s*\d+\s*周岁\s*(?:及以下|以下)", text):
+    for match in _SHARED_AGE.finditer(text):
         value = int(match.group(1))
-        if value not in limits:
-            limits.append(value)
-    return limits
+        if not any(start <= match.start(1) < end for _, start, end in found):
+            found.append((value, match.start(1), match.end(1) + 2))
+    return sorted(found, key=lambda item: item[1])
+
+
+_SHARED_AGE = re.compile(r"(\d+)\s*周岁\s*[、，和及]\s*[男女]?\s*(?:性)?\s*\d+\s*周岁\s*(?:及以下|以下)")

@@ -174,6 +174,31 @@ def _named_classes(provision: Provision) -> list[TierDraft]:
     return tiers
 
 
+def _joined_classes(name: str, region: Region | None) -> list[tuple[str, str]]:
+    """The classes a program's name joins (昆明市中青年学术和技术带头人及后备人选 -> 中青年学术和技术
+    带头人, 后备人选), each with its full name (…带头人后备人选: a class named after the first
+    carries its words). Only joiners between two names of people split (学术和技术带头人 is one),
+    so the classes are read from the wording, whether or not the gazetteer knows their titles."""
+    bare = name
+    if region is not None:
+        for written in sorted((region.name, *region.aliases), key=len, reverse=True):
+            bare = bare.replace(written, "")
+    parts: list[str] = []
+    start = 0
+    for joiner in _NAME_JOINERS.finditer(bare):
+        left, right = bare[start : joiner.start()], bare[joiner.end() :]
+        if _PERSON_NOUN.search(left) and _PERSON_NOUN.search(right):
+            parts.append(left)
+            start = joiner.end()
+    parts.append(bare[start:])
+    if len(parts) < 2 or not all(_PERSON_NOUN.search(p) for p in parts):
+        return []
+    prefix = name[: len(name) - len(bare)] if name.endswith(bare) else ""
+    first = parts[0]
+    # 后备人选 is the reserve of the class before it: 中青年学术和技术带头人后备人选
+    return [(part, prefix + (first + part if index and part.startswith("后备") else part)) for index, part in enumerate(parts)]
+
+
 # --- the reader ---------------------------------------------------------------------------------
 
 
@@ -451,20 +476,17 @@ class ProgramReader:
             level=level,
             policies=[view.policy.id],
         )
-        titles = [m for m in self.resolver.find_mentions(name) if m.kind == "title"]
-        if len(titles) >= 2:
-            for mention in titles:
-                tier_name = mention.text
-                if region is not None:
-                    for written in sorted((region.name, *region.aliases), key=len, reverse=True):
-                        tier_name = tier_name.replace(written, "")
-                short = next((m.group(0) for m in [_PERSON_NOUN.search(tier_name)] if m), tier_name)
+        classes = _joined_classes(name, region)
+        if len(classes) >= 2:
+            for written, full in classes:
+                title = self.resolver.resolve_title(full) or self.resolver.resolve_title(written)
+                short = next((m.group(0) for m in [_PERSON_NOUN.search(written)] if m), written)
                 draft.tiers.append(
                     TierDraft(
-                        name=tier_name,
+                        name=written,
                         cited_in=draft.cited_in,
-                        title_id=mention.entity.id if mention.entity else None,
-                        short_names=tuple(dict.fromkeys((tier_name, short, mention.text))),
+                        title_id=title.entity.id if title else None,
+                        short_names=tuple(dict.fromkeys((written, short, full))),
                     )
                 )
         else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graphapi.domain.model import CriterionKind, Degree, Employment, ProfessionalRank
+from graphapi.domain.model import AgeLimit, CriterionKind, Degree, Employment, Gender, ProfessionalRank
 from ingest.facts import numbers
 
 _OPENERS = "（(“‘《〈「『["
@@ -65,16 +65,31 @@ _RANK = re.compile(
     r"(?P<senior>正高级?)|(?P<associate>副高级?|副教授|副研究员|副主任医师|高级(?=职称|专业技术职称))"
     r"|(?P<middle>中级)(?=[^，。；、]{0,8}(?:职称|资格|专业技术))|(?P<junior>初级)(?=[^，。；、]{0,6}(?:职称|专业技术))"
 )
-_SCHOOL_QUALITY = re.compile(r"双一流|世界一流|QS|985|211|重点高校|重点大学|知名高校|名校|师范院校|直属")
+SCHOOL_QUALITY = re.compile(r"双一流|世界一流|QS|985|211|重点高校|重点大学|知名高校|名校|师范院校|直属")
 _FULL_TIME = re.compile(r"全职|刚性")
 _FLEXIBLE = re.compile(r"柔性|兼职|挂职")
-_SERVICE_TIME = re.compile(r"累计(?:工作|服务)|工作时间|服务时间|在岗时间")
+_SERVICE_TIME = re.compile(r"累计(?:工作|服务)|工作时间|服务时间|在岗时间|(?:工作|服务)(?:不少于|超过|满)")
+# 每年在东川累计工作时间超过60天 / 每年在宜良服务不少于30天: days a year. 超过 is read as at
+# least, as thresholds of money are (the number itself is rarely met exactly).
+_DAYS_A_YEAR = re.compile(rf"每年[^，。；]{{0,24}}?(?:超过|不少于|不低于|达到|满|累计)\s*(?P<n>{numbers.NUMBER})\s*(?:个)?(?:工作)?(?:天|日)")
+# 每年在官渡区累计服务不少于3个月 / 累计工作不少于3个月: months of service
+_MONTHS = re.compile(rf"(?:超过|不少于|不低于|达到|满)\s*(?P<n>{numbers.NUMBER})\s*个月(?!内)")
+_SERVICE_CONTEXT = re.compile(r"工作|服务|在岗|驻")
+# 一般在55周岁以下 / 原则上不超过45周岁: a usual limit the office may waive
+_USUAL = re.compile(r"一般|原则上|通常")
+_MODE_BEFORE = ((re.compile(r"刚性|全职"), Employment.FULL_TIME), (re.compile(r"柔性|兼职"), Employment.FLEXIBLE))
+_GENDER_BEFORE = re.compile(r"(?P<g>男|女)(?:性)?(?:年龄)?(?:在)?\s*$")
 _SALARY = re.compile(r"年薪|薪酬|年收入|工资收入|税前收入")
 _TAX = re.compile(r"纳税")
 _POSITION = re.compile(r"担任|主持|领衔|领导过|带领过|负责人|首席|法定代表人|带头人|主任|高管|职务")
 _RESIDENCE = re.compile(r"行政区域内|域内|户籍|注册、备案|驻[滇川黔]|辖区内")
 _CONDUCT = re.compile(r"遵纪守法|遵守|品德|道德|身体健康|热爱祖国|拥护|爱国|学风|诚实守信")
-_CATCH_ALL = re.compile(r"^(?:其他|其它)|相当于上述|具有相当|同等水平|急需紧缺的其他|其他急需紧缺|其他[^，。]{0,16}人才$")
+_CATCH_ALL = re.compile(
+    r"^(?:其他|其它)|相当于上述|具有相当|同等水平|急需紧缺的其他|其他急需紧缺|其他[^，。]{0,16}人才$"
+    r"|^(?:或)?(?:获得|取得)?相应(?:奖项|层次|水平|称号)"  # 或获得相应奖项的人员: the office decides which
+)
+_SUBJECT_SHOULD = re.compile(r"^[^，。；]{1,8}?(?:原则上)?(?:应当|应|须|必须)(?=具有|具备|有|掌握)")
+_MAKE_UP = re.compile(r"由[^，。；]{0,20}组成")
 _NO_CONDITION = re.compile(r"^(?:不限|不受)|^[^，。；]{0,4}不限$")
 _ASIDE = re.compile(r"[（(][^（）()]*[）)]")
 _EXEMPTION = re.compile(r"[（(]([^（）()]{1,20}?)(?:除外|不受年龄限制|不受此限|可适当放宽)[）)]")
@@ -86,8 +101,12 @@ class Reading:
     """One kind of condition read from a clause, with its structured parts."""
 
     kind: CriterionKind
-    max_age: int | None = None
+    max_age: int | None = None  # the largest limit when there are several
     age_exempt: tuple[str, ...] = ()  # names written in （…除外）
+    age_limits: tuple[AgeLimit, ...] = ()  # per employment mode or gender (刚性50／柔性65; 男63／女58)
+    age_is_usual: bool = False  # 一般在55周岁以下
+    min_service_days_per_year: int | None = None
+    min_service_months: int | None = None
     min_degree: Degree | None = None
     min_professional_rank: ProfessionalRank | None = None
     employment: tuple[Employment, ...] = ()
@@ -153,6 +172,11 @@ def exemptions(text: str) -> tuple[str, ...]:
     return tuple(m.group(1).strip() for m in _EXEMPTION.finditer(text))
 
 
+def is_threshold(text: str) -> bool:
+    """A salary or tax clause (年薪超过…, 纳税额…)."""
+    return bool(_SALARY.search(text) or _TAX.search(text))
+
+
 def threshold_amount(text: str) -> float | None:
     """The amount a salary or tax clause must exceed (年薪超过200万元 -> 2 000 000)."""
     for money in numbers.amounts(text):
@@ -170,9 +194,9 @@ def read(text: str) -> ClauseFacts:
     readings = facts.readings
     exempt = exemptions(text)
     text = without_asides(text)  # （取得正高级职称的，年龄可放宽至50周岁） qualifies, it does not require
-    ages = numbers.age_limits(text)
-    if ages:
-        readings.append(Reading(CriterionKind.AGE, max_age=max(ages), age_exempt=exempt))
+    ages = age_reading(text, exempt)
+    if ages is not None:
+        readings.append(ages)
     if _SALARY.search(text):
         readings.append(Reading(CriterionKind.SALARY, min_amount=threshold_amount(text)))
     elif _TAX.search(text):
@@ -181,18 +205,77 @@ def read(text: str) -> ClauseFacts:
     if education is not None:
         readings.append(education)
     modes = employment_in(text)
+    days, months = service_time(text)
     if modes:
-        readings.append(Reading(CriterionKind.EMPLOYMENT, employment=modes))
-    elif _SERVICE_TIME.search(text) and not readings:
-        readings.append(Reading(CriterionKind.EMPLOYMENT))
+        readings.append(Reading(CriterionKind.EMPLOYMENT, employment=modes, min_service_days_per_year=days, min_service_months=months))
+    elif (_SERVICE_TIME.search(text) or days or months) and not readings:
+        readings.append(Reading(CriterionKind.EMPLOYMENT, min_service_days_per_year=days, min_service_months=months))
     if not readings:
         readings.append(Reading(general_kind(text)))
     return facts
 
 
+def read_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` says something a structured reading holds: an age limit, a degree or 职称
+    (not the school: “双一流”高校 is for the office to check), an employment mode, a salary or tax threshold, a service
+    time. Offsets in `text`; asides count too (their readings are exemptions and relaxations)."""
+    spans = [(start, end) for _, start, end in numbers.age_spans(text)]
+    if degree_in(text) is not None:
+        spans += [m.span() for m in _DEGREE.finditer(text)]
+    if rank_in(text) is not None:
+        spans += [m.span() for m in _RANK.finditer(text)]
+    spans += [m.span() for pattern in (_FULL_TIME, _FLEXIBLE, _DAYS_A_YEAR) for m in pattern.finditer(text)]
+    if _SERVICE_CONTEXT.search(text):
+        spans += [m.span() for m in _MONTHS.finditer(text)]
+    if is_threshold(text):
+        spans += [(m.start, m.end) for m in numbers.amounts(text)]
+    return sorted(spans)
+
+
+def age_reading(text: str, exempt: tuple[str, ...] = ()) -> Reading | None:
+    """The age limits of a clause (asides removed): one per employment mode or gender where the
+    clause sets several (刚性引进…50周岁以下、柔性引进…65周岁以下; 男63周岁、女58周岁以下), the
+    largest as `max_age`; usual (一般在…以下) when the clause says so."""
+    spans = numbers.age_spans(text)
+    if not spans:
+        return None
+    limits: list[AgeLimit] = []
+    previous = 0
+    for value, start, end in spans:
+        before = text[previous:start]
+        mode = next((m for pattern, m in _MODE_BEFORE if pattern.search(before)), None)
+        gender = _GENDER_BEFORE.search(before)
+        limits.append(
+            AgeLimit(value, employment=mode, gender=(Gender.MALE if gender.group("g") == "男" else Gender.FEMALE) if gender else None)
+        )
+        previous = end
+    qualified = any(limit.employment or limit.gender for limit in limits) and len({(l.employment, l.gender) for l in limits}) == len(limits)
+    usual = bool(_USUAL.search(text[: spans[-1][1]]))
+    return Reading(
+        CriterionKind.AGE,
+        max_age=max(value for value, _, _ in spans),
+        age_exempt=exempt,
+        age_limits=tuple(limits) if qualified else (),
+        age_is_usual=usual,
+    )
+
+
+def service_time(text: str) -> tuple[int | None, int | None]:
+    """(days a year, months) of service a clause requires: 每年…超过60天 -> (60, None);
+    每年在官渡区累计服务不少于3个月 -> (None, 3)."""
+    days = _DAYS_A_YEAR.search(text)
+    months = _MONTHS.search(text) if _SERVICE_CONTEXT.search(text) else None
+    return (
+        numbers.to_int(days.group("n")) if days else None,
+        numbers.to_int(months.group("n")) if months else None,
+    )
+
+
 def general_kind(text: str) -> CriterionKind:
-    """The kind of a clause with no structured reading."""
-    if _POSITION.search(text) and not _CONDUCT.search(text):
+    """The kind of a clause with no structured reading. The subject a clause opens with
+    (带头人应具有…) and a team's make-up (由1名带头人和…组成) name no post the person holds."""
+    text = _SUBJECT_SHOULD.sub("", text)
+    if _POSITION.search(text) and not _CONDUCT.search(text) and not _MAKE_UP.search(text):
         return CriterionKind.POSITION
     if _RESIDENCE.search(text):
         return CriterionKind.RESIDENCE
@@ -203,7 +286,7 @@ def _education(text: str) -> Reading | None:
     """Degree, 职称, or either (硕士以上学位或副高以上职称); school quality makes it EDUCATION
     without a reading (a degree from a listed school cannot be checked from a profile)."""
     degree = degree_in(text)
-    if _SCHOOL_QUALITY.search(text) and _DEGREE_CONTEXT.search(text):
+    if SCHOOL_QUALITY.search(text) and _DEGREE_CONTEXT.search(text):
         # “双一流”高校本科: the degree is a floor; which school is for the office to check
         return Reading(CriterionKind.EDUCATION, min_degree=degree)
     rank = rank_in(text)

@@ -143,9 +143,55 @@ async def test_healthz(app):
     assert response.json()["status"] == "ok"
 
 
-async def test_round_trips_made_by_dataloaders_are_counted(client):
-    query = """{ policy(id: "sz-jcrcpy") { provisions(kind: ARTICLE) { id children { id } } programs { name } } }"""
+async def test_a_policy_with_its_whole_structure_costs_two_round_trips(client):
+    query = """{ policy(id: "sz-jcrcpy") {
+        provisions { id parent { id } children { id } policy { id } }
+        programs { name policy { id } tiers { id program { id } } } } }"""
     body = await client.post(query)
     assert not body.get("errors")
-    # policy, its provisions, their children, its programs: one batched query each.
-    assert body["extensions"]["storeRoundTrips"] == 4
+    # The policy, then its parts (provisions, programs, tiers) in one query; parents, children,
+    # tiers and the policy again come from what those brought.
+    assert body["extensions"]["storeRoundTrips"] == 2
+    policy = body["data"]["policy"]
+    articles = [p for p in policy["provisions"] if p["children"]]
+    assert articles and all(c["id"].startswith(a["id"]) for a in articles for c in a["children"])
+    assert policy["programs"] and all(t["program"]["id"] for p in policy["programs"] for t in p["tiers"])
+
+
+async def test_links_between_policies_can_be_followed_both_ways(client):
+    query = """query($id: ID!) { policy(id: $id) {
+        references { kind policy { id title placeholder } citation { id text } }
+        referencedBy { kind policy { id } } } }"""
+    # 东川's notice 印发 the 意见; the 意见 names the notice as what promulgated it.
+    notice = (await client.data(query, {"id": "dc-2022-ssrczxjhcjgzlfztz"}))["policy"]
+    promulgated = [link for link in notice["references"] if link["kind"] == "PROMULGATES"]
+    assert [link["policy"]["id"] for link in promulgated] == ["dc-2022-ssrczxjhcjgzlfz"]
+    assert promulgated[0]["citation"]["id"].startswith("dc-2022-ssrczxjhcjgzlfztz/")
+    opinion = (await client.data(query, {"id": "dc-2022-ssrczxjhcjgzlfz"}))["policy"]
+    assert {"kind": "PROMULGATES", "policy": {"id": "dc-2022-ssrczxjhcjgzlfztz"}} in opinion["referencedBy"]
+    # 昆明's 编制说明 cites 昆明市人民政府令第142号 and 昆科规〔2019〕2号, not loaded: placeholders.
+    query = query.replace("policy { id title placeholder }", "policy { id title placeholder docNumber }")
+    note = (await client.data(query, {"id": "km-zqnxshjsdtrjhbrxbzsm"}))["policy"]
+    cited = {link["policy"]["docNumber"]: link for link in note["references"] if link["kind"] == "CITES"}
+    for number in ("昆明市人民政府令第142号", "昆科规〔2019〕2号"):
+        assert cited[number]["policy"]["placeholder"]
+        assert number.split("〔")[0][:3] in cited[number]["citation"]["text"]  # stated where it is cited
+    # 云南千人计划's 专项 repeal the 云岭英才计划 ones they replace.
+    yunnan = (await client.data(query, {"id": "yn-2018-qrjhgccrc"}))["policy"]
+    assert any(link["kind"] == "REPEALS" for link in yunnan["references"])
+
+
+async def test_benefits_say_how_they_are_paid(client):
+    query = """{ programs { id tiers { id benefits { kind name amountMax recipient schedule text } } } }"""
+    programs = (await client.data(query))["programs"]
+    benefits = [b for p in programs for t in p["tiers"] for b in t["benefits"]]
+    guandu_housing = [
+        b for p in programs if p["id"] == "program:gd-gccrc" for t in p["tiers"] if t["id"].endswith("/A")
+        for b in t["benefits"] if b["kind"] == "HOUSING_SUBSIDY"
+    ]
+    assert guandu_housing and guandu_housing[0]["schedule"] == "分5年支付，每年支付20%"
+    assert guandu_housing[0]["amountMax"] == 8_000_000 and guandu_housing[0]["recipient"] == "PERSON"
+    # 深圳 pays its funding in two stages (签约后、中期评估后), not by the year.
+    staged = [b for b in benefits if b["schedule"] and "期" in b["schedule"]]
+    assert staged and all("年" not in b["schedule"] for b in staged)
+    assert all("分" in b["text"] for b in staged)

@@ -162,6 +162,84 @@ async def test_claims_under_two_programs_no_rule_links_are_reported_as_uncovered
     assert "未找到" in report["uncovered"][0]["explanation"]
 
 
+async def test_the_duplicate_batch_example(client):
+    query = (EXAMPLES / "duplicate_enjoyment_batch.graphql").read_text()
+    variables = json.loads((EXAMPLES / "duplicate_enjoyment_batch.json").read_text())
+    report = (await client.data(query, variables))["checkDuplicateEnjoyment"]
+    by_person: dict[str, list[dict]] = {}
+    for conflict in report["conflicts"]:
+        by_person.setdefault(conflict["person"], []).append(conflict)
+    # A and C of one program: 第十二条 pays the difference; 第十一条（五） is about other programs
+    [wang] = by_person["王五"]
+    assert wang["verdict"] == "TOP_UP" and wang["difference"] == pytest.approx(450_000)
+    # 官渡 培育奖励 and the 云南省“千人计划” one-off allowance: the higher is kept, 第十三条 gives way
+    [qian] = by_person["钱七"]
+    assert qian["verdict"] == "SET_ASIDE" and qian["rule"]["kind"] == "HIGHEST_ONLY"
+    assert qian["kept"]["benefit"]["name"] == "一次性工作生活补贴"
+    assert [r["kind"] for r in qian["prevailsOver"]] == ["STACKABLE"]
+    assert report["ruleConflicts"] == []
+    [over] = report["overCap"]
+    assert over["person"] == "孙八" and over["cap"] == pytest.approx(8_000_000)
+    assert over["excess"] == pytest.approx(82_000_000) and "第十一条第（一）项" in over["explanation"]
+    summary = report["summary"]
+    assert summary["persons"] == 5 and summary["overCap"] == 1
+    assert summary["conflicts"] == len(report["conflicts"]) == sum(v["count"] for v in summary["byVerdict"])
+
+
+def _columns(claims: list[dict]) -> dict:
+    return {
+        "persons": [c["person"] for c in claims],
+        "benefitIds": [c["benefitId"] for c in claims],
+        "amounts": [c.get("amount") for c in claims],
+    }
+
+
+BATCH = """
+query($batch: ClaimBatchInput!, $first: Int, $offset: Int) {
+  checkDuplicateEnjoyment(batch: $batch) {
+    checkedClaims
+    summary { persons conflicts uncovered overCap }
+    conflicts(first: $first, offset: $offset) { person verdict kept { benefit { id } } difference explanation }
+  }
+}"""
+
+
+async def test_claims_as_columns_give_the_same_report_as_claim_objects(client):
+    claims = json.loads((EXAMPLES / "duplicate_enjoyment_batch.json").read_text())["claims"]
+    objects = """query($c: [BenefitClaimInput!]!) { checkDuplicateEnjoyment(claims: $c) {
+        checkedClaims conflicts { person verdict kept { benefit { id } } difference explanation } } }"""
+    by_objects = (await client.data(objects, {"c": claims}))["checkDuplicateEnjoyment"]
+    by_columns = (await client.data(BATCH, {"batch": _columns(claims)}))["checkDuplicateEnjoyment"]
+    assert by_columns["checkedClaims"] == by_objects["checkedClaims"] == len(claims)
+    assert by_columns["conflicts"] == by_objects["conflicts"]
+    second = (await client.data(BATCH, {"batch": _columns(claims), "first": 1, "offset": 1}))
+    assert second["checkDuplicateEnjoyment"]["conflicts"] == by_objects["conflicts"][1:2]
+
+
+@pytest.mark.parametrize(
+    ("variables", "message"),
+    [
+        ({"batch": {"persons": ["甲", "乙"], "benefitIds": ["program:gd-gccrc/A#b01"]}}, "differ in length"),
+        ({"batch": {"persons": ["  "], "benefitIds": ["program:gd-gccrc/A#b01"]}}, "batch.persons[0]"),
+        ({"batch": {"persons": ["甲"], "benefitIds": ["program:gd-gccrc/A#b01"], "amounts": [-1]}}, "batch.amounts[0]"),
+        ({"batch": {"persons": ["甲"], "benefitIds": ["no-such-benefit"]}}, "no-such-benefit"),
+        ({"batch": {"persons": ["甲"], "benefitIds": ["program:gd-gccrc/A#b01"]}, "offset": -1}, "offset"),
+    ],
+)
+async def test_bad_batches_are_refused_with_the_problem_named(client, variables, message):
+    error = await client.error(BATCH, variables)
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert message in error["message"]
+
+
+async def test_claims_and_batch_together_are_refused(client):
+    query = """query($c: [BenefitClaimInput!]!, $b: ClaimBatchInput!) {
+        checkDuplicateEnjoyment(claims: $c, batch: $b) { checkedClaims } }"""
+    claim = {"person": "甲", "benefitId": "program:gd-gccrc/A#b01"}
+    error = await client.error(query, {"c": [claim], "b": _columns([claim])})
+    assert error["extensions"]["code"] == "BAD_USER_INPUT" and "not both" in error["message"]
+
+
 async def test_unknown_benefit_ids_are_named(client):
     error = await client.error(CHECK, {"claims": [{"person": "王五", "benefitId": "no-such-benefit"}]})
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
@@ -181,6 +259,29 @@ async def test_a_hundred_thousand_claims_in_one_call(client):
     assert body["extensions"]["storeRoundTrips"] <= 2
 
 
+async def test_a_large_report_is_read_by_pages_with_its_counts(client):
+    a = await benefit_ids(client, GUANDU_A)
+    b = await benefit_ids(client, GUANDU_B)
+    kinds = [a["HOUSING_SUBSIDY"], a["POST_ALLOWANCE"], b["SELECTION_BONUS"], a["SELECTION_BONUS"]]
+    claims = [{"person": f"p{i // 4}", "benefitId": kinds[i % 4]} for i in range(100_000)]
+    batch = _columns(claims)
+    # every conflict of 25 000 persons, two fields each, is more than one operation may resolve
+    whole = "query($b: ClaimBatchInput!) { checkDuplicateEnjoyment(batch: $b) { conflicts { person verdict } } }"
+    assert (await client.error(whole, {"b": batch}))["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+    paged = """query($b: ClaimBatchInput!) { checkDuplicateEnjoyment(batch: $b) {
+        summary { persons conflicts personsWithConflicts byVerdict { verdict count } }
+        conflicts(first: 1000, offset: 49000) { person verdict } } }"""
+    body = await client.post(paged, {"b": batch})
+    assert not body.get("errors"), body.get("errors")
+    report = body["data"]["checkDuplicateEnjoyment"]
+    summary = report["summary"]
+    assert summary["persons"] == summary["personsWithConflicts"] == 25_000
+    # per person: 购房津贴 over 岗位津贴 (第十七条), and B to A 培育奖励 as a top-up (第十二条)
+    assert {v["verdict"]: v["count"] for v in summary["byVerdict"]} == {"SET_ASIDE": 25_000, "TOP_UP": 25_000}
+    assert len(report["conflicts"]) == 1000 and report["conflicts"][-1]["person"] == "p24999"
+    assert body["extensions"]["storeRoundTrips"] <= 2
+
+
 async def test_best_package_with_a_house_price(client):
     query = (EXAMPLES / "best_package_guandu.graphql").read_text()
     variables = json.loads((EXAMPLES / "best_package_guandu.json").read_text())
@@ -194,6 +295,31 @@ async def test_best_package_with_a_house_price(client):
     assert any(i["benefit"]["name"] and "岗位津贴" in i["benefit"]["name"] for i in package["setAside"])
     assert package["totalMaxAmount"] == pytest.approx(sum(i["amount"] for i in package["items"]))
     assert "《" in package["explanation"]
+
+
+async def test_best_package_says_what_its_total_is_made_of(client):
+    query = (EXAMPLES / "best_package_guandu.graphql").read_text()
+    variables = json.loads((EXAMPLES / "best_package_guandu.json").read_text())
+    package = (await client.data(query, variables))["bestPackage"]
+    parts = ("personalCashTotal", "fundingTotal", "financingTotal", "conditionalTotal")
+    assert sum(package[p] for p in parts) == pytest.approx(package["totalMaxAmount"])
+    items = package["items"]
+
+    def total(purpose: str) -> float:
+        return sum(i["amount"] for i in items if i["purpose"] == purpose and not i["condition"])
+
+    assert package["personalCashTotal"] == pytest.approx(total("PERSONAL_CASH"))
+    assert package["fundingTotal"] == pytest.approx(total("FUNDING"))
+    assert package["financingTotal"] == pytest.approx(total("FINANCING"))
+    assert package["conditionalTotal"] == pytest.approx(sum(i["amount"] for i in items if i["condition"]))
+    # 金融支持 is financing by banks, 科学家工作室 money is for the studio: neither is the person's cash
+    assert all(i["purpose"] == "FINANCING" for i in items if "金融支持" in i["reason"] and i["amount"])
+    # 官渡 第十一条（三）: A类 最高200万元金融支持, arranged with financial institutions
+    assert package["financingTotal"] == pytest.approx(2_000_000)
+    assert package["personalCashTotal"] < package["totalMaxAmount"]
+    assert f"发给本人的现金待遇最高{package['personalCashTotal'] / 10_000:g}万元" in package["explanation"]
+    assert isinstance(package["uncovered"], list) and isinstance(package["ruleConflicts"], list)
+    assert bool(package["uncovered"]) == ("未找到适用的不重复享受规定" in package["explanation"])
 
 
 @pytest.mark.parametrize(

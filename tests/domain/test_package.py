@@ -11,7 +11,7 @@ from graphapi.domain.model import (
     Employment,
     ProfessionalRank,
 )
-from graphapi.domain.package import best_package
+from graphapi.domain.package import Purpose, best_package
 from graphapi.domain.profile import AwardHolding, TalentProfile
 from graphapi.domain.regions import default_regions
 from tests.domain.facts_fixtures import (
@@ -105,7 +105,7 @@ def test_benefits_limited_to_full_time_are_set_aside_for_flexible_work(knowledge
     set_aside = by_benefit(result.set_aside)
     assert "仅限全职人才享受，与所填工作方式不符" in set_aside[gd_benefit("housing", "B")].reason
     assert gd_benefit("post", "B") in set_aside
-    assert gd_benefit("bonus", "B") in by_benefit(result.items)
+    assert gd_benefit("project", "B") in by_benefit(result.items)  # not limited to 全职
 
 
 def test_needs_info_tiers_are_named_as_what_could_be_added(knowledge):
@@ -136,3 +136,40 @@ def test_package_in_an_unseen_policy(knowledge):
     assert items["benefit:xs-home-2"].value == 25 * WAN  # 50% × 50万 < 30万
     assert len(items["benefit:xs-home-2"].amount.schedule) == 3
     assert items["benefit:xs-post-2"].value == 15 * WAN  # 每年5万元 × 3年
+
+
+def test_the_total_says_what_it_is_made_of(knowledge):
+    result = package(knowledge, winner(house_price=500 * WAN))
+    totals = result.totals
+    assert totals.total == result.total_max_amount
+    assert totals.personal_cash + totals.funding + totals.financing + totals.conditional == totals.total
+    assert totals.personal_cash == 350 * WAN  # 购房津贴250万 + 一次性工作生活补贴100万
+    assert totals.funding == 500 * WAN  # 项目经费支持, spent on the project
+    assert totals.financing == 100 * WAN  # 鼓励金融机构…给予金融支持
+    items = by_benefit(result.items)
+    financing = items[gd_benefit("project", "B")]
+    assert financing.purpose is Purpose.FINANCING and "不是财政补贴" in financing.reason
+    assert items["benefit:yn-hlt-project"].purpose is Purpose.FUNDING
+    assert "发给本人的现金待遇最高350万元" in result.explanation
+    assert "用于项目、工作室或团队的经费最高500万元" in result.explanation
+    assert "金融支持最高100万元" in result.explanation
+
+
+def test_items_that_depend_on_a_later_event_are_counted_apart(knowledge):
+    result = package(knowledge, winner(house_price=40 * WAN))
+    post = by_benefit(result.items)[gd_benefit("post", "B")]
+    assert post.condition == "考核优秀" and post.purpose is Purpose.PERSONAL_CASH
+    assert result.totals.conditional == 25 * WAN
+    assert result.totals.personal_cash == 100 * WAN  # the 岗位津贴 is not counted as certain income
+    assert "须满足后续条件方可获得的最高25万元（岗位津贴须考核优秀）" in result.explanation
+
+
+def test_the_guandu_selection_bonus_gives_way_to_the_yunnan_one_off_allowance(knowledge):
+    # 第十一条（五）: also selected into 云南省“千人计划”, the higher award is kept; 第十三条 is the
+    # general rule and gives way
+    result = package(knowledge, winner(house_price=500 * WAN))
+    bonus = by_benefit(result.set_aside)[gd_benefit("bonus", "B")]
+    assert "保留金额较高的云南省“千人计划”“高层次人才”专项一次性工作生活补贴（100万元）" in bonus.reason
+    assert "第十三条关于可同时享受其他待遇的规定属一般规定" in bonus.reason
+    assert "benefit:yn-hlt-living" in by_benefit(result.items)
+    assert result.rule_conflicts == []

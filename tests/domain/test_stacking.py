@@ -10,8 +10,10 @@ from graphapi.domain.model import (
     BenefitKind,
     Facts,
     Level,
+    Period,
     Program,
     StackingKind,
+    StackingRule,
     Tier,
 )
 from graphapi.domain.profile import Claim
@@ -36,9 +38,22 @@ WAN = 10_000
 
 
 def _program_with(
-    benefit_id: str, kind: BenefitKind, amount: float, level: Level, region: str | None, name: str
+    benefit_id: str,
+    kind: BenefitKind,
+    amount: float,
+    level: Level,
+    region: str | None,
+    name: str,
+    *,
+    period: Period = Period.ONE_OFF,
+    rules: tuple[StackingRule, ...] = (),
 ) -> Facts:
     program_id, tier_id = f"prog:{benefit_id}", f"tier:{benefit_id}"
+    benefit_names = {
+        BenefitKind.SELECTION_BONUS: "奖励",
+        BenefitKind.POST_ALLOWANCE: "岗位补贴",
+        BenefitKind.LIVING_ALLOWANCE: "生活补贴",
+    }
     return Facts(
         programs=[
             Program(program_id, name, f"policy:{benefit_id}", f"policy:{benefit_id}/art_1", level, region)
@@ -49,12 +64,14 @@ def _program_with(
                 benefit_id,
                 tier_id,
                 kind,
-                name + "奖励" if kind is BenefitKind.SELECTION_BONUS else "培养经费",
+                name + benefit_names.get(kind, "培养经费"),
                 "",
                 f"policy:{benefit_id}/art_3",
                 amount_max=amount,
+                period=period,
             )
         ],
+        stacking_rules=list(rules),
     )
 
 
@@ -63,6 +80,8 @@ KUNMING_BONUS = "benefit:kunming-bonus"  # 昆明市 (municipal, encloses 官渡
 SHENZHEN_BONUS = "benefit:shenzhen-bonus"  # 深圳市 (municipal, not 官渡区's line)
 NANSHAN_TRAINING = "benefit:nanshan-training"  # 深圳市南山区 人才培养资助 (inside 深圳)
 KUNMING_TRAINING = "benefit:kunming-training"  # 昆明市 人才培养资助 (not inside 深圳)
+YUNNAN_POST = "benefit:yunnan-post"  # a provincial program's yearly 岗位补贴 (西山区's line)
+NATIONAL_LIVING = "benefit:national-living"  # a national program that says local benefits stack
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +113,33 @@ def knowledge() -> Knowledge:
             Level.MUNICIPAL,
             "昆明市",
             "昆明市人才培养专项",
+        ),
+        _program_with(
+            YUNNAN_POST,
+            BenefitKind.POST_ALLOWANCE,
+            8 * WAN,
+            Level.PROVINCIAL,
+            "云南省",
+            "云南省产业人才专项",
+            period=Period.YEARLY,
+        ),
+        _program_with(
+            NATIONAL_LIVING,
+            BenefitKind.LIVING_ALLOWANCE,
+            150 * WAN,
+            Level.NATIONAL,
+            None,
+            "国家青年人才计划",
+            rules=(
+                StackingRule(
+                    "rule:national-stackable",
+                    StackingKind.STACKABLE,
+                    "入选者可同时享受地方人才政策待遇",
+                    f"policy:{NATIONAL_LIVING}/art_9",
+                    f"policy:{NATIONAL_LIVING}",
+                    governs=(f"prog:{NATIONAL_LIVING}",),
+                ),
+            ),
         ),
     ]
     return Knowledge.from_facts(*facts, unseen, *extra, citations={**citations, **unseen_citations})
@@ -148,16 +194,43 @@ def test_highest_only_reaches_programs_of_the_levels_in_its_scope(knowledge):
     assert "从高从优不重复享受" in highest.explanation and "第十一条第（五）项" in highest.explanation
 
 
-def test_highest_only_and_stackable_disagree_and_it_is_reported(knowledge):
-    # 第十一条（五） sets the lower 培育奖励 aside; 第十三条 says other policies may be enjoyed too.
+def test_the_specific_rule_prevails_over_the_general_one_of_the_same_policy(knowledge):
+    # 第十一条（五） names the 培育奖励; 第十三条 (other policies' benefits may be enjoyed too) names
+    # the whole program: 特别规定优于一般规定, so the lower reward is set aside and no conflict remains.
     report = run(knowledge, Claim("李四", gd_benefit("bonus", "B")), Claim("李四", NATIONAL_BONUS))
+    [highest] = report.conflicts
+    assert highest.rule.kind is StackingKind.HIGHEST_ONLY and not highest.disputed
+    assert [r.id for r in highest.prevails_over] == ["rule:gd-stackable"]
+    assert "第十三条关于可同时享受其他待遇的规定属一般规定" in highest.explanation
+    assert "特别规定优于一般规定" in highest.explanation
+    assert report.rule_conflicts == [] and report.uncovered == []
+
+
+def test_rules_of_different_policies_that_disagree_are_reported_not_resolved(knowledge):
+    # 官渡 keeps the higher of its 培育奖励 and another program's one-off award; the national
+    # program says its awards stack with local ones. Policies of different issuers are not ranked.
+    report = run(knowledge, Claim("李四", gd_benefit("bonus", "B")), Claim("李四", NATIONAL_LIVING))
     [disagreement] = report.rule_conflicts
-    assert {r.kind for r in disagreement.rules} == {StackingKind.HIGHEST_ONLY, StackingKind.STACKABLE}
-    assert "第十一条第（五）项" in disagreement.explanation and "第十三条" in disagreement.explanation
+    assert {r.id for r in disagreement.rules} == {"rule:gd-highest", "rule:national-stackable"}
+    assert "第十一条第（五）项规定不重复享受" in disagreement.explanation
     assert "请由主管部门裁定" in disagreement.explanation
     [highest] = [c for c in report.conflicts if c.rule.kind is StackingKind.HIGHEST_ONLY]
-    assert highest.disputed
-    assert report.uncovered == []
+    assert highest.disputed and highest.kept.benefit_id == NATIONAL_LIVING
+    assert [r.id for r in highest.prevails_over] == ["rule:gd-stackable"]  # 官渡's own general rule
+    [allowed] = [c for c in report.conflicts if c.verdict is Verdict.ALLOWED]
+    assert allowed.rule.id == "rule:national-stackable"
+
+
+def test_guandu_selection_bonus_and_the_yunnan_one_off_allowance_are_not_both_paid(knowledge):
+    # The case 第十一条（五） is about: also selected into 云南省“千人计划” (a provincial key
+    # talent program), whose one-off 工作生活补贴 is the award for that selection.
+    report = run(knowledge, Claim("钱七", gd_benefit("bonus", "B")), Claim("钱七", "benefit:yn-hlt-living"))
+    [highest] = report.conflicts
+    assert highest.verdict is Verdict.SET_ASIDE
+    assert highest.kept.benefit_id == "benefit:yn-hlt-living"  # 100万 > 20万
+    assert ids(highest.set_aside) == [gd_benefit("bonus", "B")]
+    assert "从高从优不重复享受" in highest.explanation and "第十一条第（五）项" in highest.explanation
+    assert report.rule_conflicts == [] and report.uncovered == []
 
 
 def test_highest_only_decides_only_about_what_it_governs(knowledge):
@@ -191,11 +264,23 @@ def test_highest_only_does_not_reach_programs_outside_the_regional_line(knowledg
     assert "未找到适用的不重复享受规定" in pair.explanation
 
 
-def test_highest_only_in_an_unseen_policy_with_a_scope_without_national(knowledge):
-    report = run(knowledge, Claim("孙八", "benefit:xs-post-1"), Claim("孙八", "benefit:xs-post-3"))
+def test_highest_only_in_an_unseen_policy_compares_the_programs_of_its_scope(knowledge):
+    # 同时入选省级、市级人才计划的，岗位补贴从高享受: 西山's 岗位补贴 against a provincial one
+    report = run(knowledge, Claim("孙八", "benefit:xs-post-1"), Claim("孙八", YUNNAN_POST))
     [highest] = [c for c in report.conflicts if c.rule.kind is StackingKind.HIGHEST_ONLY]
-    assert highest.kept.benefit_id == "benefit:xs-post-1"
+    assert highest.kept.benefit_id == "benefit:xs-post-1"  # 每年10万元 × 3年 > 每年8万元
+    assert ids(highest.set_aside) == [YUNNAN_POST]
     assert "《西山区高层次人才分类认定及支持办法（试行）》第十一条第一款" in highest.explanation
+    assert report.uncovered == []
+
+
+def test_highest_only_with_a_scope_leaves_one_programs_tiers_to_the_top_up(knowledge):
+    # 西山 第十一条: 同时入选… is about other programs; 晋升层次的，按差额补发 is about its own tiers
+    report = run(knowledge, Claim("孙八", "benefit:xs-post-3"), Claim("孙八", "benefit:xs-post-1"))
+    [top_up] = report.conflicts
+    assert top_up.verdict is Verdict.TOP_UP and top_up.rule.id == "rule:xs-topup"
+    assert top_up.difference == 24 * WAN  # 30万 − 6万
+    assert report.rule_conflicts == []
 
 
 # --- NOT_AGAIN and BAR ---------------------------------------------------------------------------
@@ -276,21 +361,31 @@ def test_top_up_uses_the_amounts_claimed(knowledge):
 
 def test_top_up_never_pays_a_negative_difference(knowledge):
     report = run(
-        knowledge, Claim("李四", gd_benefit("bonus", "C"), 30 * WAN), Claim("李四", gd_benefit("bonus", "B"))
+        knowledge, Claim("李四", gd_benefit("bonus", "C"), 5 * WAN), Claim("李四", gd_benefit("bonus", "B"), 4 * WAN)
     )
     [top_up] = [c for c in report.conflicts if c.verdict is Verdict.TOP_UP]
     assert top_up.difference == 0
     assert "无需补差" in top_up.explanation
 
 
+def test_moving_up_within_guandu_is_a_top_up_not_highest_only(knowledge):
+    # A and C 培育奖励 of one program: 第十二条 补差发放; 第十一条（五） is about other programs
+    report = run(knowledge, Claim("王五", gd_benefit("bonus", "C")), Claim("王五", gd_benefit("bonus", "A")))
+    [top_up] = report.conflicts
+    assert top_up.verdict is Verdict.TOP_UP and top_up.kept.benefit_id == gd_benefit("bonus", "A")
+    assert top_up.difference == 45 * WAN
+    assert report.rule_conflicts == [] and report.uncovered == []
+
+
 # --- STACKABLE and uncovered pairs ------------------------------------------------------------------
 
 
 def test_stackable_reports_the_pair_as_allowed(knowledge):
-    report = run(knowledge, Claim("钱七", gd_benefit("bonus", "B")), Claim("钱七", "benefit:yn-hlt-living"))
+    # project money is not the same treatment as a 培育奖励: 第十三条 lets both be enjoyed
+    report = run(knowledge, Claim("钱七", gd_benefit("bonus", "B")), Claim("钱七", "benefit:yn-hlt-project"))
     [allowed] = report.conflicts
     assert allowed.verdict is Verdict.ALLOWED and allowed.kept is None and allowed.set_aside == ()
-    assert set(ids(allowed.claims)) == {gd_benefit("bonus", "B"), "benefit:yn-hlt-living"}
+    assert set(ids(allowed.claims)) == {gd_benefit("bonus", "B"), "benefit:yn-hlt-project"}
     assert "可同时享受" in allowed.explanation and "第十三条" in allowed.explanation
     assert report.uncovered == []
 
@@ -321,6 +416,124 @@ def test_claims_are_grouped_by_person(knowledge):
     report = run(knowledge, Claim("甲", gd_benefit("housing", "A")), Claim("乙", gd_benefit("post", "A")))
     assert report.conflicts == [] and report.uncovered == []
     assert report.checked_claims == 2
+
+
+# --- rules that disagree ----------------------------------------------------------------------
+
+
+def _chenggong(*rules: StackingRule) -> Knowledge:
+    """A district policy written for these tests (呈贡区, not in the corpus): two tiers, each with
+    a yearly 岗位补贴, and the rules given."""
+    policy, program = "cg-2025-talent", "prog:cg-talent"
+    facts = Facts(
+        programs=[Program(program, "呈贡区高层次人才", policy, f"{policy}/art_2", Level.DISTRICT, "呈贡区")],
+        tiers=[
+            Tier(f"tier:cg-{n}", program, f"L{n}", name, n, f"{policy}/art_3", Level.DISTRICT)
+            for n, name in ((1, "第一层次"), (2, "第二层次"))
+        ],
+        benefits=[
+            Benefit(
+                f"benefit:cg-post-{n}",
+                f"tier:cg-{n}",
+                BenefitKind.POST_ALLOWANCE,
+                "岗位补贴",
+                "第一、二层次人才分别给予每年12万元、6万元岗位补贴",
+                f"{policy}/art_6",
+                amount_max=amount * WAN,
+                period=Period.YEARLY,
+                years=2,
+            )
+            for n, amount in ((1, 12), (2, 6))
+        ],
+        stacking_rules=list(rules),
+    )
+    return Knowledge.from_facts(facts)
+
+
+def _cg_rule(rule_id: str, kind: StackingKind, text: str, article: int, governs: tuple[str, ...]) -> StackingRule:
+    return StackingRule(rule_id, kind, text, f"cg-2025-talent/art_{article}", "cg-2025-talent", governs=governs)
+
+
+CG_POSTS = ("benefit:cg-post-1", "benefit:cg-post-2")
+
+
+def test_a_restriction_against_a_top_up_on_the_same_pair_is_reported():
+    knowledge = _chenggong(
+        _cg_rule("rule:cg-highest", StackingKind.HIGHEST_ONLY, "岗位补贴从高享受，不重复发放", 7, CG_POSTS),
+        _cg_rule("rule:cg-topup", StackingKind.TOP_UP, "晋升层次的，按差额补发", 8, ("prog:cg-talent",)),
+    )
+    report = run(knowledge, Claim("郑一", "benefit:cg-post-2"), Claim("郑一", "benefit:cg-post-1"))
+    [disagreement] = report.rule_conflicts
+    assert {r.id for r in disagreement.rules} == {"rule:cg-highest", "rule:cg-topup"}
+    assert "规定不重复享受" in disagreement.explanation and "规定补差发放" in disagreement.explanation
+    by_kind = {c.verdict: c for c in report.conflicts}
+    assert set(by_kind) == {Verdict.SET_ASIDE, Verdict.TOP_UP}
+    assert all(c.disputed for c in report.conflicts)
+    assert "需由主管部门裁定" in by_kind[Verdict.TOP_UP].explanation
+    assert by_kind[Verdict.TOP_UP].difference == 12 * WAN  # 24万 − 12万
+
+
+def test_a_specific_allowance_prevails_over_a_general_restriction_of_the_same_policy():
+    knowledge = _chenggong(
+        _cg_rule("rule:cg-highest", StackingKind.HIGHEST_ONLY, "本办法待遇从高享受，不重复发放", 7, ("prog:cg-talent",)),
+        _cg_rule("rule:cg-both", StackingKind.STACKABLE, "第一、二层次岗位补贴可同时享受", 9, CG_POSTS),
+    )
+    report = run(knowledge, Claim("郑一", "benefit:cg-post-2"), Claim("郑一", "benefit:cg-post-1"))
+    [allowed] = report.conflicts
+    assert allowed.verdict is Verdict.ALLOWED
+    assert [r.id for r in allowed.prevails_over] == ["rule:cg-highest"]
+    assert "关于不重复享受的规定属一般规定" in allowed.explanation
+    assert report.rule_conflicts == []
+
+
+def test_equally_specific_rules_of_one_policy_that_disagree_are_reported():
+    knowledge = _chenggong(
+        _cg_rule("rule:cg-highest", StackingKind.HIGHEST_ONLY, "岗位补贴从高享受，不重复发放", 7, CG_POSTS),
+        _cg_rule("rule:cg-both", StackingKind.STACKABLE, "第一、二层次岗位补贴可同时享受", 9, CG_POSTS),
+    )
+    report = run(knowledge, Claim("郑一", "benefit:cg-post-2"), Claim("郑一", "benefit:cg-post-1"))
+    [disagreement] = report.rule_conflicts
+    assert {r.id for r in disagreement.rules} == {"rule:cg-highest", "rule:cg-both"}
+    [restricting] = [c for c in report.conflicts if c.verdict is Verdict.SET_ASIDE]
+    assert restricting.disputed and restricting.prevails_over == ()
+
+
+# --- amounts above the cap ----------------------------------------------------------------------
+
+
+def test_a_claim_above_the_cap_is_reported_and_compared_at_the_cap(knowledge):
+    report = run(
+        knowledge,
+        Claim("张三", gd_benefit("housing", "A"), 9000 * WAN),
+        Claim("李四", gd_benefit("bonus", "C"), 30 * WAN),
+        Claim("李四", gd_benefit("bonus", "B")),
+    )
+    housing, bonus = report.over_cap
+    assert housing.person == "张三" and housing.cap == 800 * WAN and housing.excess == 8200 * WAN
+    assert not housing.per_year
+    assert "A类" in housing.explanation  # the benefit is named with its tier
+    assert "9000万元" in housing.explanation and "最高800万元" in housing.explanation
+    assert "第十一条第（一）项" in housing.explanation and "超出8200万元" in housing.explanation
+    assert bonus.cap == 5 * WAN
+    [top_up] = [c for c in report.conflicts if c.verdict is Verdict.TOP_UP]
+    assert top_up.difference == 15 * WAN  # the 30万 asked for C counts as its 5万 cap
+
+
+def test_a_yearly_claim_above_one_years_amount_is_reported_as_such(knowledge):
+    report = run(knowledge, Claim("张三", gd_benefit("post", "A"), 70 * WAN))
+    [over] = report.over_cap
+    assert over.per_year and over.cap == 35 * WAN
+    assert "每年35万元" in over.explanation and "如为多年合计请核实" in over.explanation
+
+
+def test_claims_within_the_cap_or_without_an_amount_are_not_reported(knowledge):
+    report = run(
+        knowledge,
+        Claim("张三", gd_benefit("housing", "A"), 800 * WAN),
+        Claim("张三", gd_benefit("post", "A")),
+        Claim("张三", "benefit:yn-academician-team-funds", 1e9),  # the text states no amount
+    )
+    assert report.over_cap == []
 
 
 # --- bad input -------------------------------------------------------------------------------------
@@ -380,22 +593,13 @@ def test_rules_are_indexed_by_what_they_govern():
 
 def test_one_hundred_thousand_claims(knowledge):
     patterns = [
-        # (claims, conflicts, uncovered, rule conflicts)
-        ([Claim("", gd_benefit("housing", "A"), 30 * WAN), Claim("", gd_benefit("post", "A"))], 1, 0, 0),
-        (
-            [Claim("", gd_benefit("bonus", "C")), Claim("", gd_benefit("bonus", "B"))],
-            2,
-            0,
-            0,
-        ),  # HIGHEST_ONLY, TOP_UP
-        ([Claim("", "benefit:yn-hlt-living"), Claim("", "benefit:dc-high-living")], 0, 1, 0),
-        ([Claim("", "benefit:yn-hlt-living"), Claim("", "benefit:yn-academician-team-funds")], 1, 0, 0),
-        (
-            [Claim("", gd_benefit("bonus", "B")), Claim("", NATIONAL_BONUS)],
-            2,
-            0,
-            1,
-        ),  # HIGHEST_ONLY, STACKABLE
+        # (claims, conflicts, uncovered, rule conflicts, amounts over the cap)
+        ([Claim("", gd_benefit("housing", "A"), 30 * WAN), Claim("", gd_benefit("post", "A"))], 1, 0, 0, 0),
+        ([Claim("", gd_benefit("bonus", "C")), Claim("", gd_benefit("bonus", "B"))], 1, 0, 0, 0),  # TOP_UP
+        ([Claim("", "benefit:yn-hlt-living", 9000 * WAN), Claim("", "benefit:dc-high-living")], 0, 1, 0, 1),
+        ([Claim("", "benefit:yn-hlt-living"), Claim("", "benefit:yn-academician-team-funds")], 1, 0, 0, 0),
+        # HIGHEST_ONLY (disputed) and the national STACKABLE
+        ([Claim("", gd_benefit("bonus", "B")), Claim("", NATIONAL_LIVING)], 2, 0, 1, 0),
     ]
     claims: list[Claim] = []
     persons = 50_000
@@ -407,10 +611,11 @@ def test_one_hundred_thousand_claims(knowledge):
     report = check(claims, knowledge, default_regions())
 
     per_pattern = persons // len(patterns)
-    assert report.checked_claims == 100_000
+    assert report.checked_claims == 100_000 and report.persons == persons
     assert len(report.conflicts) == per_pattern * sum(p[1] for p in patterns)
     assert len(report.uncovered) == per_pattern * sum(p[2] for p in patterns)
     assert len(report.rule_conflicts) == per_pattern * sum(p[3] for p in patterns)
+    assert len(report.over_cap) == per_pattern * sum(p[4] for p in patterns)
     kept = {c.kept.benefit_id for c in report.conflicts if c.person == "p0"}
     assert kept == {gd_benefit("post", "A")}
     set_aside = [

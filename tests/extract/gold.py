@@ -14,6 +14,7 @@ nor a false positive, and missing it costs nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from graphapi.domain.model import (
     CriterionRole,
     Degree,
     Employment,
+    Gender,
     Level,
     Period,
     ProfessionalRank,
@@ -65,6 +67,8 @@ def _plain(value: Any) -> Any:
         return float(value)
     if isinstance(value, list | tuple | set | frozenset):
         return frozenset(_plain(item) for item in value)
+    if dataclasses.is_dataclass(value):  # AgeLimit: its fields, in order
+        return tuple(_plain(getattr(value, f.name)) for f in dataclasses.fields(value))
     raise TypeError(f"unexpected value {value!r}")
 
 
@@ -98,6 +102,26 @@ class Expect:
     def __str__(self) -> str:
         shown = [sorted(a, key=str) if isinstance(a, frozenset) else a for a in self.accepted]
         return str(shown[0]) if len(shown) == 1 else "any of " + " | ".join(map(str, shown))
+
+
+@dataclass(frozen=True, slots=True)
+class Fragments:
+    """`unread`: each gold fragment is found in one part the extractor left unread, and there
+    are unread parts exactly when the gold names some (a fully read condition has none).
+    `{any_of: [[…], […]]}` accepts either list."""
+
+    accepted: tuple[tuple[str, ...], ...]
+
+    def ok(self, value: Any) -> bool:
+        parts = [normalize(str(part)) for part in value or ()]
+        return any(
+            all(any(fragment in part for part in parts) for fragment in fragments) if fragments else not parts
+            for fragments in self.accepted
+        )
+
+    def __str__(self) -> str:
+        shown = ["[" + "; ".join(f) + "]" if f else "[] (all read)" for f in self.accepted]
+        return shown[0] if len(shown) == 1 else "any of " + " | ".join(shown)
 
 
 # Field readers: gold YAML value -> plain value, checked against the model's enums.
@@ -141,6 +165,24 @@ def _enum_value(enum: type[Enum]) -> Callable[[Any], Any]:
     return lambda raw: enum(raw).value
 
 
+def _age_limits(raw: Any) -> Any:
+    """[{max_age: 50, employment: FULL_TIME}, {max_age: 58, gender: FEMALE}] -> a set of
+    (max_age, employment, gender), as `AgeLimit` compares."""
+    limits = set()
+    for item in raw or ():
+        unknown = set(item) - {"max_age", "employment", "gender"}
+        if unknown:
+            raise ValueError(f"an age limit has max_age, employment, gender; not {sorted(unknown)}")
+        limits.add(
+            (
+                float(item["max_age"]),
+                Employment(item["employment"]).value if item.get("employment") else None,
+                Gender(item["gender"]).value if item.get("gender") else None,
+            )
+        )
+    return frozenset(limits)
+
+
 CRITERION_FIELDS: Mapping[str, Callable[[Any], Any]] = {
     "max_age": _number,
     "min_degree": _enum_name(Degree),
@@ -150,9 +192,14 @@ CRITERION_FIELDS: Mapping[str, Callable[[Any], Any]] = {
     "min_amount": _number,
     "age_exempt_title_ids": _strings,
     "discretionary": _boolean,
+    "age_is_usual": _boolean,
+    "age_limits": _age_limits,
+    "min_service_days_per_year": _number,
+    "min_service_months": _number,
 }
-CRITERION_DEFAULTS: Mapping[str, Any] = {"discretionary": False}
-"""Compared even when the gold does not state them; other fields only when stated."""
+CRITERION_DEFAULTS: Mapping[str, Any] = {"discretionary": False, "age_is_usual": False, "age_limits": frozenset()}
+"""Compared even when the gold does not state them; other fields only when stated. `unread`
+(fragments, see `Fragments`) is always compared too: a gold criterion without it expects none."""
 
 BENEFIT_FIELDS: Mapping[str, Callable[[Any], Any]] = {
     "amount_max": _number,
@@ -215,6 +262,15 @@ def _expectations(
         if name in row:
             expected[name] = _expect(row[name], read)
     return expected
+
+
+def _unread(row: Mapping[str, Any]) -> Fragments:
+    raw = row.get("unread") or []
+    accepted = raw["any_of"] if isinstance(raw, dict) and set(raw) == {"any_of"} else [raw]
+    for fragments in accepted:
+        if not isinstance(fragments, list) or not all(isinstance(item, str) for item in fragments):
+            raise ValueError("unread is a list of fragments of the text (or {any_of: [[…], […]]})")
+    return Fragments(tuple(tuple(normalize(item) for item in fragments) for fragments in accepted))
 
 
 # --- gold records ---------------------------------------------------------------------------
@@ -476,7 +532,8 @@ class _Reader:
     def criterion(self, row: Mapping[str, Any]) -> tuple[list[GoldCriterion], list[GoldAwardAtom], list[GoldTitleAtom]]:
         roles = self._names(row["role"], CriterionRole)
         kinds = self._names(row["kind"], CriterionKind)
-        fields = _expectations(row, CRITERION_FIELDS, CRITERION_DEFAULTS)
+        fields: dict[str, Any] = _expectations(row, CRITERION_FIELDS, CRITERION_DEFAULTS)
+        fields["unread"] = _unread(row)
         for name in ("age_exempt_title_ids",):
             for accepted in fields.get(name, Expect(())).accepted:
                 self.entity_ids.update(accepted)

@@ -14,7 +14,9 @@ never on the ids the extractor mints. What counts as a match, per kind:
   aside together with everything attached to them.
 - criterion: same gold tier, role and kind in the gold's accepted ones, and every structured
   field the gold states agrees (max_age, min_degree, min_professional_rank, employment,
-  within_years, min_amount, age_exempt_title_ids; discretionary always). Text is not compared.
+  within_years, min_amount, age_exempt_title_ids, min_service_days_per_year,
+  min_service_months; always: discretionary, age_is_usual, age_limits, and unread — each gold
+  fragment in a part left unread, none when the gold names none). Text is not compared.
 - award requirement: one atom per (award id, grade) a criterion accepts: same tier, role,
   award (any of the gold alternatives), grade (None when the text names no grade); strict
   also max_rank. Grouping into AwardRequirement records does not matter.
@@ -676,7 +678,8 @@ def _show_criterion(e: _Keyed) -> str:
         f.name: getattr(c, f.name)
         for f in fields(c)
         if f.name in ("max_age", "min_degree", "min_professional_rank", "employment", "within_years",
-                      "min_amount", "discretionary")
+                      "min_amount", "discretionary", "age_is_usual", "age_limits", "min_service_days_per_year",
+                      "min_service_months", "unread")
         and getattr(c, f.name) not in (None, (), False)
     }
     shown = " ".join(f"{k}={v.name if hasattr(v, 'name') and not isinstance(v, tuple) else v}" for k, v in readings.items())

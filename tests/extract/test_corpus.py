@@ -215,8 +215,8 @@ def test_dongchuan_measures():
     flexible = tier(dc, "柔性")
     (allowance,) = [b for b in dc.benefits if b.tier_id == flexible.id]
     assert (allowance.amount_min, allowance.amount_max, allowance.period) == (2 * WAN, 30 * WAN, Period.YEARLY)
-    scarce = {t.name: t for t in dc.tiers if t.program_id == tier(dc, "博士研究生").program_id}
-    amounts = sorted(b.amount_max for b in dc.benefits if b.tier_id in {t.id for t in scarce.values()})
+    scarce = {tier(dc, name).id for name in ("博士研究生", "全日制硕士研究生", "大学本科")}
+    amounts = sorted(b.amount_max for b in dc.benefits if b.tier_id in scarce)
     assert amounts == [5 * WAN, 10 * WAN, 25 * WAN]
     retired = tier(dc, "退休名师")
     assert [c.max_age for c in dc.criteria if c.tier_id == retired.id and c.max_age] == [63]

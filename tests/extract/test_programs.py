@@ -71,13 +71,25 @@ def test_explanatory_note_names_the_program_and_its_tiers():
     assert any(c.kind.value == "RESIDENCE" and c.text.startswith("须为在安宁市") for c in f.criteria)
 
 
-def test_measures_become_programs_whose_classes_are_tiers():
+def test_measures_are_one_program_whose_beneficiaries_are_tiers():
+    """关于加快晋宁区人才发展的若干措施: the policy's program; each measure's classes are its tiers."""
     f = facts("jinning_measures.txt")
-    names = {p.name for p in f.programs}
-    assert names == {"引进急需紧缺人才", "柔性引进专家"}
+    (program,) = f.programs
+    assert (program.name, program.region, program.level) == ("晋宁区人才发展", "晋宁区", Level.DISTRICT)
     doctor = next(t for t in f.tiers if "博士" in t.name)
     master = next(t for t in f.tiers if "硕士" in t.name)
-    assert doctor.program_id == master.program_id and doctor.rank < master.rank  # the better-paid class first
+    expert = next(t for t in f.tiers if "专家" in t.name)
+    assert doctor.rank < master.rank  # the better-paid class first
+    assert {doctor.program_id, master.program_id, expert.program_id} == {program.id}
+
+
+def test_a_program_a_title_of_measures_names_is_the_program():
+    """关于实施人才振兴计划…的意见 sets up the 人才振兴计划; its region goes in front."""
+    from ingest.facts.measures import policy_program_name
+
+    assert policy_program_name("关于实施人才振兴计划促进东川高质量发展的意见（试行）", "东川区") == "东川区人才振兴计划"
+    assert policy_program_name("中共某县委办公室某县人民政府办公室关于加强乡村振兴人才引育的若干措施", "宜良县") == "宜良县乡村振兴人才引育"
+    assert policy_program_name("关于加快晋宁区人才发展的若干措施", "晋宁区") == "晋宁区人才发展"
 
 
 def test_corpus_programs():
@@ -88,4 +100,6 @@ def test_corpus_programs():
     assert found["云南省“千人计划”"] == (Level.PROVINCIAL, "云南省")
     assert found["深圳市杰出人才培养专项"] == (Level.MUNICIPAL, "深圳市")
     assert found["昆明市中青年学术和技术带头人及后备人选"] == (Level.MUNICIPAL, "昆明市")
-    assert {"雁归东川", "东川头雁人才"} <= set(found)
+    assert found["东川区人才振兴计划"] == (Level.DISTRICT, "东川区")
+    dongchuan = {t.name for t in corpus()["002"].tiers}
+    assert {"雁归东川", "东川头雁人才"} <= dongchuan

@@ -4,6 +4,8 @@ searching them, waiting for a store to come back."""
 from __future__ import annotations
 
 import asyncio
+import json
+from collections import Counter
 
 from graphapi.store.base import GraphStore, StoreUnavailable
 from graphapi.store.fulltext import normalize, phrases
@@ -94,3 +96,37 @@ async def wait_until_up(store: GraphStore, timeout: float = 20.0) -> None:
             if loop.time() > deadline:
                 raise
             await asyncio.sleep(0.05)
+
+
+# --- whole-graph dumps ----------------------------------------------------------------------
+# Loaded from tests/store/cypher (open the store with query_dirs=[TEST_QUERIES]).
+
+
+def _canonical(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+async def dump(store: GraphStore, *, skip: tuple[str, ...] = ("GraphMeta",)) -> tuple[Counter, Counter]:
+    """Every node (label, properties) and relationship (ends, type, properties) of the graph, as
+    multisets, so that two states compare in full: a duplicated node or edge shows as a count of
+    2. `skip` leaves out labels that change on every write (the graph version)."""
+    nodes = Counter(
+        _canonical([row["label"], row["props"]])
+        for row in await store.read("dump_nodes")
+        if row["label"] not in skip
+    )
+    edges = Counter(
+        _canonical([row["fromLabel"], row["fromId"], row["type"], row["props"], row["toLabel"], row["toId"]])
+        for row in await store.read("dump_edges")
+        if row["fromLabel"] not in skip and row["toLabel"] not in skip
+    )
+    return nodes, edges
+
+
+def duplicate_ids(nodes: Counter) -> list[tuple[str, str]]:
+    """(label, id) pairs that more than one node of a dump carries."""
+    ids = Counter()
+    for node, count in nodes.items():
+        label, props = json.loads(node)
+        ids[(label, props.get("id"))] += count
+    return sorted(key for key, count in ids.items() if count > 1)
