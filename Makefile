@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 NODE_LINTER := tools/cypher-lint
 CORPUS := data/policies
 
-.PHONY: run serve test install lint-node schema bench clean
+.PHONY: run serve test install lint-node schema bench soak clean
 
 run: install
 	$(VENV)/bin/ingest $(CORPUS) --if-empty
@@ -22,8 +22,9 @@ test: install lint-node
 
 install: $(VENV)/.installed
 
+# find-python.sh explains what to install when there is no Python >= 3.12; stop at its message.
 $(VENV)/.installed: pyproject.toml
-	@test -x $(PY) || "$$(tools/find-python.sh)" -m venv $(VENV)
+	@test -x $(PY) || { python="$$(tools/find-python.sh)" && "$$python" -m venv $(VENV); }
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $@
@@ -43,6 +44,11 @@ bench: install $(VENV)/.bench-installed
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } \
 		|| { echo "make bench needs wrk: install the Debian package wrk (apt-get install wrk)" >&2; exit 1; }
 	$(PY) -m bench.run
+
+# Ten minutes of mixed load at a fixed rate; server and store RSS growth <= 10 %, no errors.
+# Writes bench/results/soak.json. SOAK_ARGS="--minutes 1 --rate 40" for a shorter run.
+soak: install
+	$(PY) -m bench.soak $(SOAK_ARGS)
 
 $(VENV)/.bench-installed: pyproject.toml $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[dev,bench]'

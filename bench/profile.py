@@ -67,7 +67,7 @@ async def profile(scale: int, requests: int) -> list[Path]:
 
                 answer = (await client.post("/graphql", json={"query": workload.BENEFITS})).json()
                 claims = workload.claims_batch(workload.benefit_ids_by_tier(answer["data"]), 100_000)
-                body = {"query": workload.CHECK_DUPLICATES_BULK, "variables": {"claims": claims}}
+                body = workload.dedup_bulk_body(claims)
                 profiler = Profiler(async_mode="enabled")
                 started = time.perf_counter()
                 with profiler:

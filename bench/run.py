@@ -158,10 +158,10 @@ async def round_trips(url: str, operations: dict[str, dict], counter: StoreCount
 
 
 def dedup_rate(url: str, claims: list[dict], runs: int) -> float:
-    body = {"query": workload.CHECK_DUPLICATES_BULK, "variables": {"claims": claims}}
+    body = workload.dedup_bulk_body(claims)
     rates = []
     with httpx.Client(timeout=600) as client:
-        post(client, url, {"query": workload.CHECK_DUPLICATES_BULK, "variables": {"claims": claims[:1000]}})
+        post(client, url, workload.dedup_bulk_body(claims[:1000]))
         for _ in range(runs):
             started = time.perf_counter()
             answer = post(client, url, body)

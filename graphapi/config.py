@@ -46,7 +46,9 @@ class Settings:
     neo4j_database: str | None = None  # None: the server's default database
     debug: bool = False  # DEBUG: report store round trips per operation in `extensions`
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES  # MAX_BODY_BYTES: larger requests get 413
-    request_timeout: float = 30.0  # REQUEST_TIMEOUT, seconds: a longer operation is stopped (TIMEOUT)
+    # REQUEST_TIMEOUT, seconds: a longer operation is stopped (TIMEOUT; STORE_UNAVAILABLE when
+    # the store kept it waiting most of that time); /healthz waits as long for the store.
+    request_timeout: float = 30.0
     # API_KEYS="key:role,…" and/or API_KEYS_FILE (one key:role a line): (key, role) pairs.
     api_keys: tuple[tuple[str, str], ...] = field(default=(), repr=False)
     cors_origins: tuple[str, ...] = ()  # CORS_ORIGINS: origins allowed to call from a browser

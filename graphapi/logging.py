@@ -1,4 +1,6 @@
-"""Structured (JSON) logging and the request id that ties a response to its log lines."""
+"""Structured (JSON) logging and the request ids that tie a response to its log lines: the
+server's own (`request_id`) and the client's X-Request-ID (`client_request_id`), kept apart
+so that a client cannot choose the id its lines are filed under."""
 
 from __future__ import annotations
 
@@ -9,10 +11,14 @@ from contextvars import ContextVar
 import structlog
 
 request_id: ContextVar[str] = ContextVar("request_id", default="-")
+client_request_id: ContextVar[str | None] = ContextVar("client_request_id", default=None)
 
 
 def _add_request_id(_, __, event: dict) -> dict:
     event.setdefault("request_id", request_id.get())
+    client = client_request_id.get()
+    if client is not None:
+        event.setdefault("client_request_id", client)
     return event
 
 

@@ -118,8 +118,10 @@ def _logical_lines(text: str) -> tuple[list[Line], list[str]]:
             normalised.append(replace(line, text=repair.normalize_punctuation(repair.collapse_cells(line.text)),
                                       original=repair.collapse_cells(line.original)))
         else:
+            # Only the simplified text is repaired; the original keeps the source's spacing
+            # (“2023年 月 日” is a date left blank to fill in), runs of blanks made one.
             normalised.append(replace(line, text=repair.normalize_punctuation(repair.normalize_spacing(line.text)),
-                                      original=repair.normalize_spacing(line.original)))
+                                      original=repair.collapse_cells(line.original)))
         if "\ufffd" in line.text:
             warnings.append(f"line {line.number} contains undecodable characters (�)")
         elif line.text.strip() and not any(ch.isalnum() for ch in line.text):

@@ -3,7 +3,7 @@
 
 Building the parameters is pure (`document_params`) and tested on its own. Before a document
 is written the loader asks the store who owns the policies, programs and tiers it would write
-(`cypher/owners_by_ids.cypher`): ids come from what the text says (a policy id from its title),
+(`cypher/load_context.cypher`, with the policies its citations may name): ids come from what the text says (a policy id from its title),
 so a renamed or re-encoded copy of a loaded file has the ids of the original. Such a document
 is refused with `OwnershipConflict`, naming the policy and the file that loaded it, unless the
 caller asks to replace that file (`replace=True`, `ingest --replace`): then everything the
@@ -295,11 +295,9 @@ def _keys(doc: model.ParsedDocument) -> tuple[set[str], set[str]]:
     return own, cited
 
 
-async def known_policies(
-    store: GraphStore, doc: model.ParsedDocument, replaced: Iterable[str] = ()
-) -> list[KnownPolicy]:
-    """Policies in the graph this document cites, or whose placeholders it makes real. The
-    policies of the document itself and of those it replaces are about to go: they do not count."""
+def _lookup_keys(doc: model.ParsedDocument) -> tuple[list[str], list[str]]:
+    """The 文号 and normalised titles to look policies up by: the document's own (placeholders
+    it makes real) and those it cites."""
     doc_numbers: set[str] = set()
     titles: set[str] = set()
     for parsed in doc.policies:
@@ -312,9 +310,13 @@ async def known_policies(
                 doc_numbers.add(ref.doc_number)
             if ref.title:
                 titles.add(normalize(ref.title))
-    if not doc_numbers and not titles:
-        return []
-    rows = await store.read("match_policies", docNumbers=sorted(doc_numbers), titleKeys=sorted(titles))
+    return sorted(doc_numbers), sorted(titles)
+
+
+def known_policies(rows: Iterable[Row], doc: model.ParsedDocument, replaced: Iterable[str] = ()) -> list[KnownPolicy]:
+    """Policies in the graph (`match` rows of load_context.cypher) this document cites, or whose
+    placeholders it makes real. The policies of the document itself and of those it replaces
+    are about to go: they do not count."""
     going = {doc.source_file, *replaced}
     return [
         KnownPolicy(
@@ -366,7 +368,10 @@ def _named(claim: Claim) -> str:
 
 
 def conflict_message(claims: Sequence[Claim]) -> str:
-    """Which policies (else programs, else tiers) are loaded from which file, and how to replace it."""
+    """Which policies (else programs, else tiers) are loaded from which file, and how to
+    replace that file. A copy of a file shares its policies; another document that only
+    shares programs or tiers (another edition of a program's rules) is not that file, so
+    loading it under that file's name is not offered."""
     by_owner: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_owner[claim.owner].append(claim)
@@ -379,12 +384,16 @@ def conflict_message(claims: Sequence[Claim]) -> str:
         shown = ", ".join(_named(c) for c in named[:2])
         more = f" and {len(named) - 2} more" if len(named) > 2 else ""
         verb = "is" if len(named) == 1 else "are"
-        parts.append(f"{shown}{more} {verb} already loaded from {owner}")
+        if label == "Policy":
+            parts.append(f"{shown}{more} {verb} already loaded from {owner}")
+        else:
+            parts.append(f"{shown}{more} {verb} already defined by {owner}, which another document loaded")
     owners = sorted(by_owner)
     files = " and ".join(owners)
-    rename = f"load this file under the name {owners[0]}, or " if len(owners) == 1 else ""
+    copy = len(owners) == 1 and any(c.label == "Policy" for c in claims)
+    rename = f"load this file under the name {owners[0]}, or " if copy else ""
     return (
-        f"{'; '.join(parts)}; nothing was changed. To replace what {files} loaded with this "
+        f"{'; '.join(parts)}; nothing was changed. To replace everything {files} loaded with this "
         f"document, {rename}run ingest with --replace"
     )
 
@@ -399,14 +408,28 @@ def _claimed_ids(doc: model.ParsedDocument, facts: model.Facts) -> dict[str, lis
     }
 
 
-async def claims_on(store: GraphStore, doc: model.ParsedDocument, facts: model.Facts) -> list[Claim]:
-    """The nodes this document would write that another file loaded."""
-    rows = await store.read("owners_by_ids", **_claimed_ids(doc, facts))
-    return [
+async def load_context(
+    store: GraphStore, doc: model.ParsedDocument, facts: model.Facts
+) -> tuple[list[Claim], list[Row]]:
+    """One round trip: the nodes this document would write that another file loaded (in the
+    document's order), and the policies its 文号 and titles match."""
+    doc_numbers, title_keys = _lookup_keys(doc)
+    rows = await store.read(
+        "load_context", **_claimed_ids(doc, facts), docNumbers=doc_numbers, titleKeys=title_keys
+    )
+    order = {
+        node_id: i
+        for i, node_id in enumerate(
+            [p.policy.id for p in doc.policies] + [p.id for p in facts.programs] + [t.id for t in facts.tiers]
+        )
+    }
+    claims = [
         Claim(row["label"], row["id"], row["name"], row["documentKey"])
         for row in rows
-        if row["documentKey"] != doc.source_file
+        if row["kind"] == "owner" and row["documentKey"] != doc.source_file
     ]
+    claims.sort(key=lambda claim: order.get(claim.id, len(order)))
+    return claims, [row for row in rows if row["kind"] == "match"]
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -447,11 +470,11 @@ async def _prepare(
     *,
     replace: bool,
 ) -> _Prepared[Tag]:
-    claims = await claims_on(store, doc, facts)
+    claims, matches = await load_context(store, doc, facts)
     if claims and not replace:
         raise OwnershipConflict(doc.source_file, claims)
     replaced = tuple(sorted({c.owner for c in claims}))
-    known = await known_policies(store, doc, replaced)
+    known = known_policies(matches, doc, replaced)
     params = document_params(doc, facts, regions=regions, known=known, index_terms=store.index_terms)
     params["documentKeys"] = [doc.source_file, *replaced]
     summary = LoadSummary(

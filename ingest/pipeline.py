@@ -4,16 +4,21 @@ Each document is read, parsed and extracted completely before anything is writte
 written atomically (`ingest.load.Loader`, several documents per round trip): a document that
 fails at any step is reported with the reason and changes nothing, and the others still load.
 
-Reading, parsing and extraction run in one worker thread, a few documents ahead of the
-writes, so that the store writes document i while Python reads document i + 1.
+Reading, parsing and extraction run a few documents ahead of the writes, so that the store
+writes document i while document i + 1 is read: in a worker process when there are many files
+(the GIL would otherwise serialise reading with the loader's own work), in a worker thread for a
+few (a process takes about a second to start).
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import multiprocessing
 from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,9 +34,13 @@ from ingest.facts.curation import CurationError
 from ingest.facts.curation import load as curation_entries
 from ingest.load import Loader, LoadSummary, Outcome, load_entities
 
+log = logging.getLogger(__name__)
+
 SUFFIXES = frozenset({".txt", ".docx", ".html", ".htm"})
 READ_AHEAD = 3
 """Documents read and extracted ahead of the one being written."""
+PROCESS_FROM = 24
+"""Files from which reading runs in a worker process rather than a thread."""
 
 
 @dataclass(slots=True)
@@ -119,23 +128,52 @@ def _extract(doc: ParsedDocument, resolver: EntityResolver, regions: RegionTree)
         return _Read(error=f"extraction failed: {type(error).__name__}: {error}")
 
 
+def _read_with_defaults(path: Path) -> _Read:
+    """read_document with the bundled resolver and regions, built once per worker process."""
+    return read_document(path, EntityResolver.default(), default_regions())
+
+
+def _reader(files: int) -> Executor:
+    if files < PROCESS_FROM:
+        return ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-read")
+    # forkserver: a fork of this process could inherit a lock another thread holds.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["ingest.pipeline"])
+    return ProcessPoolExecutor(max_workers=1, mp_context=context)
+
+
 async def _read_ahead(
     files: list[Path], resolver: EntityResolver, regions: RegionTree
 ) -> AsyncIterator[tuple[int, _Read]]:
     """(index, read document) in file order, reading up to READ_AHEAD documents ahead in one
-    worker thread (one: the GIL gives a second no more, and the store needs the other core)."""
+    worker (one: the store needs the other core)."""
     loop = asyncio.get_running_loop()
-    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-read")
-    pending: deque[tuple[int, asyncio.Future[_Read]]] = deque()
+    executor = _reader(len(files))
+    in_process = isinstance(executor, ProcessPoolExecutor)
+    if in_process and (resolver is not EntityResolver.default() or regions is not default_regions()):
+        executor.shutdown()
+        executor, in_process = _reader(0), False  # the worker process knows only the defaults
+
+    def submit(path: Path) -> asyncio.Future[_Read]:
+        if in_process:
+            return loop.run_in_executor(executor, _read_with_defaults, path)
+        return loop.run_in_executor(executor, read_document, path, resolver, regions)
+
+    pending: deque[tuple[int, Path, asyncio.Future[_Read]]] = deque()
     try:
         for index, path in enumerate(files):
-            pending.append((index, loop.run_in_executor(executor, read_document, path, resolver, regions)))
-            if len(pending) > READ_AHEAD:
-                done, future = pending.popleft()
-                yield done, await future
-        while pending:
-            done, future = pending.popleft()
-            yield done, await future
+            pending.append((index, path, submit(path)))
+            while len(pending) > READ_AHEAD or (pending and index == len(files) - 1):
+                done, done_path, future = pending.popleft()
+                try:
+                    read = await future
+                except BrokenProcessPool:  # the worker died (killed, out of memory): go on in a thread
+                    log.warning("the ingest worker process died; reading on in a thread")
+                    executor.shutdown(wait=False, cancel_futures=True)
+                    executor, in_process = _reader(0), False
+                    read = await loop.run_in_executor(executor, read_document, done_path, resolver, regions)
+                    pending = deque((i, p, submit(p)) for i, p, _ in pending)
+                yield done, read
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 

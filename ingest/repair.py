@@ -69,7 +69,8 @@ def normalize_spacing(line: str) -> str:
 
 
 def collapse_cells(line: str) -> str:
-    """A table row or form line kept as written: cells (tabs) and space runs become one space."""
+    """A line kept as written (a form row, or the original text of any line): cells (tabs) and
+    runs of blanks become one space, invisible characters go, the ends are trimmed."""
     return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
 
 

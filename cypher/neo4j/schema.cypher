@@ -1,4 +1,5 @@
-// Neo4j 5 schema: a uniqueness constraint on `id` per label, and the provision full-text index.
+// Neo4j 5 schema: a uniqueness constraint on `id` per label (a write that would give two nodes of
+// a label one id fails whole), and the provision full-text index.
 // Run by Neo4jStore.open(); IF NOT EXISTS makes every statement safe to repeat.
 // The `cjk` analyzer indexes Chinese as overlapping character bigrams, so a quoted phrase matches
 // only where the text holds it (see graphapi/store/fulltext.py).
@@ -14,6 +15,9 @@ CREATE CONSTRAINT stacking_rule_id IF NOT EXISTS FOR (n:StackingRule) REQUIRE n.
 CREATE CONSTRAINT region_id IF NOT EXISTS FOR (n:Region) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT relaxation_id IF NOT EXISTS FOR (n:Relaxation) REQUIRE n.id IS UNIQUE;
+// The one graph-version node every load MERGEs: unique, so that two concurrent loads cannot
+// each create one.
+CREATE CONSTRAINT graph_meta_id IF NOT EXISTS FOR (n:GraphMeta) REQUIRE n.id IS UNIQUE;
 // Properties the loader and the API select on: document ownership, tree and fact parents.
 CREATE INDEX policy_document IF NOT EXISTS FOR (n:Policy) ON (n.documentKey);
 CREATE INDEX policy_doc_number IF NOT EXISTS FOR (n:Policy) ON (n.docNumber);

@@ -3,6 +3,9 @@
 Resolvers raise `ApiError` (or the domain/store exceptions mapped below). Anything else is an
 internal error: its message is masked as INTERNAL with the request id, and the original is
 logged under that id so an operator can find it.
+
+The codes are DESIGN §5's list plus TIMEOUT (the contract may be extended): `ErrorCode.MEANINGS`
+says what each means, and the schema's description (schema.graphql) lists them for clients.
 """
 
 from __future__ import annotations
@@ -20,8 +23,24 @@ class ErrorCode(StrEnum):
     FORBIDDEN = "FORBIDDEN"
     QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
     STORE_UNAVAILABLE = "STORE_UNAVAILABLE"
-    TIMEOUT = "TIMEOUT"
+    TIMEOUT = "TIMEOUT"  # beyond DESIGN §5's list
     INTERNAL = "INTERNAL"
+
+
+MEANINGS: dict[ErrorCode, str] = {
+    ErrorCode.BAD_USER_INPUT: "the request is malformed or an argument is out of range; the message names it",
+    ErrorCode.NOT_FOUND: "no such path or page (an unknown id gives null, not an error)",
+    ErrorCode.UNAUTHENTICATED: "the field writes and no API key was sent, or the key is not valid",
+    ErrorCode.FORBIDDEN: "the API key's role may not do this, or the browser origin is not allowed (CORS)",
+    ErrorCode.QUERY_TOO_COMPLEX: "too deep, too many aliases or tokens, or a result too large; ask for less",
+    ErrorCode.STORE_UNAVAILABLE: "the graph store is away or did not answer in time; retry later",
+    ErrorCode.TIMEOUT: "the operation took longer than the server's REQUEST_TIMEOUT and was stopped",
+    ErrorCode.INTERNAL: "a fault of the server; the message gives the request id to report",
+}
+
+CODES_DESCRIPTION = "Every error carries extensions.code:\n" + "\n".join(
+    f"- {code.value}: {meaning}" for code, meaning in MEANINGS.items()
+)
 
 
 class ApiError(Exception):

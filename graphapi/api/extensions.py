@@ -1,4 +1,5 @@
-"""Schema extensions: error codes and masking, text checks on the input, round-trip reporting."""
+"""Schema extensions: error codes and masking, checks on the raw input (text that is not text,
+variables too large to convert), round-trip reporting."""
 
 from __future__ import annotations
 
@@ -11,17 +12,23 @@ from graphql import DocumentNode, ExecutionResult, GraphQLError, StringValueNode
 from strawberry.extensions import SchemaExtension
 
 from graphapi.api.errors import ApiError, ErrorCode, with_code
+from graphapi.api.limits import MAX_LIST_ITEMS, MAX_VARIABLE_VALUES
 from graphapi.logging import request_id
 from graphapi.store.base import RoundTripCounter, StoreUnavailable, round_trips
 
 log = structlog.get_logger("graphapi")
 
-# graphql-core's own limits (tokens, nesting), which carry no code; graphapi.api.limits codes its own.
-_COMPLEXITY_MARKERS = ("tokens. Parsing aborted", "nested too deeply")
+# graphql-core's own limits (tokens, nesting, introspection depth), which carry no code;
+# graphapi.api.limits codes its own.
+_COMPLEXITY_MARKERS = ("tokens. Parsing aborted", "nested too deeply", "Maximum introspection depth exceeded")
+# graphql-core's suggestions (" Did you mean 'awards'?"): with introspection off they would
+# spell out the schema one typo at a time. Suggested names are GraphQL names: no "?" in them.
+_SUGGESTION = re.compile(r" Did you mean [^?]*\?")
 
 
-def code_error(error: GraphQLError) -> GraphQLError:
-    """`error` with its `extensions.code`; anything unexpected becomes INTERNAL (logged, masked)."""
+def code_error(error: GraphQLError, *, hide_suggestions: bool = False) -> GraphQLError:
+    """`error` with its `extensions.code`; anything unexpected becomes INTERNAL (logged, masked).
+    With `hide_suggestions`, graphql-core's "Did you mean …?" is cut from the client's errors."""
     original = error.original_error
     if isinstance(original, ApiError):
         return with_code(error, original.code, original.message, **original.details)
@@ -42,7 +49,8 @@ def code_error(error: GraphQLError) -> GraphQLError:
             if any(marker in error.message for marker in _COMPLEXITY_MARKERS)
             else ErrorCode.BAD_USER_INPUT
         )
-        return with_code(error, code)
+        message = _SUGGESTION.sub("", error.message) if hide_suggestions else error.message
+        return with_code(error, code, message)
     rid = request_id.get()
     # No original: graphql-core's own complaint about a result (a null for a non-null field).
     trace = {"exc_info": (type(original), original, original.__traceback__)} if original else {}
@@ -57,7 +65,12 @@ def code_error(error: GraphQLError) -> GraphQLError:
 
 
 class ErrorCodes(SchemaExtension):
-    """Give every error an `extensions.code`; mask internal ones behind the request id."""
+    """Give every error an `extensions.code`; mask internal ones behind the request id; with
+    `hide_suggestions` (introspection off), leave graphql-core's suggestions out."""
+
+    def __init__(self, *, hide_suggestions: bool = False) -> None:
+        super().__init__()
+        self.hide_suggestions = hide_suggestions
 
     def on_operation(self) -> Iterator[None]:
         yield
@@ -65,7 +78,7 @@ class ErrorCodes(SchemaExtension):
         # early or not, on the execution context before this hook resumes.
         result = self.execution_context.result
         if result is not None and result.errors:
-            result.errors = [code_error(e) for e in result.errors]
+            result.errors = [code_error(e, hide_suggestions=self.hide_suggestions) for e in result.errors]
 
 
 # A lone surrogate cannot be encoded as UTF-8 (JSON can carry one: "\ud800").
@@ -80,15 +93,66 @@ def _text_problem(value: str) -> str | None:
     return None
 
 
-def _problem_in_value(value: Any, where: str) -> str | None:
-    if isinstance(value, str):
-        problem = _text_problem(value)
-        return f"{where} {problem}" if problem else None
-    if isinstance(value, dict):
-        items = value.items()
-        return next((p for k, v in items if (p := _problem_in_value(v, f"{where}.{k}"))), None)
-    if isinstance(value, list):
-        return next((p for i, v in enumerate(value) if (p := _problem_in_value(v, f"{where}[{i}]"))), None)
+class _TooManyValues(Exception):
+    pass
+
+
+class _Variables:
+    """One walk over the raw variables (JSON values), counting them and checking their text.
+    A problem comes with the path to it, built only once one is found."""
+
+    def __init__(self) -> None:
+        self.values = 0
+
+    def count(self, values: int) -> None:
+        self.values += values
+        if self.values > MAX_VARIABLE_VALUES:
+            raise _TooManyValues
+
+    def problem(self, value: Any) -> tuple[str, list[str]] | None:
+        self.count(1)
+        kind = type(value)
+        if kind is str:
+            text = _text_problem(value)
+            return (text, []) if text else None
+        if kind is list:
+            return self._list(value)
+        if kind is dict:
+            for key, item in value.items():
+                if (found := self.problem(item)) is not None:
+                    found[1].append(f".{key}")
+                    return found
+        return None
+
+    def _list(self, items: list[Any]) -> tuple[str, list[str]] | None:
+        if len(items) > MAX_LIST_ITEMS:
+            return (f"holds {len(items)} items; a list may hold at most {MAX_LIST_ITEMS}", [])
+        try:  # a column of strings (ClaimBatchInput) is checked at once
+            joined = "".join(items)
+        except TypeError:
+            pass
+        else:
+            if _text_problem(joined) is None:
+                self.count(len(items))
+                return None
+        for index, item in enumerate(items):
+            if (found := self.problem(item)) is not None:
+                found[1].append(f"[{index}]")
+                return found
+        return None
+
+
+def _problem_in_variables(variables: dict[str, Any] | None) -> str | None:
+    walk = _Variables()
+    try:
+        for name, value in (variables or {}).items():
+            if (found := walk.problem(value)) is not None:
+                problem, path = found
+                return f"variable ${name}{''.join(reversed(path))} {problem}"
+    except _TooManyValues:
+        return f"the variables hold more than {MAX_VARIABLE_VALUES} values, the most one operation may send"
+    except RecursionError:
+        return "the variables are nested too deeply"
     return None
 
 
@@ -102,24 +166,32 @@ class _Strings(Visitor):
             self.problem = f"a string in the query {problem}"
 
 
-def _problem_in_document(document: DocumentNode | None) -> str | None:
+def _problem_in_document(query: str | None, document: DocumentNode | None) -> str | None:
     if document is None:
+        return None
+    # Only a \u escape can put into a string what the text itself does not hold: without one,
+    # a text free of NULs and surrogates has only such strings, and the walk (0.1-0.5 ms, on
+    # every request) is not needed.
+    if query is not None and "\\u" not in query and _text_problem(query) is None:
         return None
     strings = _Strings()
     visit(document, strings)
     return strings.problem
 
 
-class RefuseBrokenText(SchemaExtension):
-    """Every string argument must be text: no NUL character (FalkorDB reads its parameters up
-    to the first one) and no lone surrogate (no store can encode it). Checked once, here, for
-    every field, so that no resolver can forget it."""
+class RefuseBadInput(SchemaExtension):
+    """Checks on the raw input, before graphql-core and strawberry convert any of it.
+
+    Every string must be text: no NUL character (FalkorDB reads its parameters up to the
+    first one) and no lone surrogate (no store can encode it). Checked once, here, for every
+    field, so that no resolver can forget it. The variables are counted too: a list of more
+    than MAX_LIST_ITEMS items, or more than MAX_VARIABLE_VALUES values in all, is refused
+    before converting it costs seconds."""
 
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
-        problem = _problem_in_document(context.graphql_document) or next(
-            (p for name, v in (context.variables or {}).items() if (p := _problem_in_value(v, f"variable ${name}"))),
-            None,
+        problem = _problem_in_document(context.query, context.graphql_document) or _problem_in_variables(
+            context.variables
         )
         if problem is not None:
             # A result set before execution stands in for it (strawberry skips executing).
@@ -134,6 +206,13 @@ class RoundTrips(SchemaExtension):
     """Count store round trips of the operation and report them in `extensions` (debug only)."""
 
     def on_operation(self) -> Iterator[None]:
+        # The HTTP view starts the operation's counter (it also tracks waits on the store);
+        # an operation run without the view gets one here.
+        counter = round_trips.get()
+        if counter is not None:
+            self._counter = counter
+            yield
+            return
         self._counter = RoundTripCounter()
         token = round_trips.set(self._counter)
         try:

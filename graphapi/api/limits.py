@@ -1,6 +1,6 @@
 """What one operation may ask for: its depth, aliases and single-use fields (validation
-rules, checked before anything runs) and the number of fields it resolves (counted while it
-runs).
+rules, checked before anything runs), the size of its variables (checked before they are
+converted), and the number of fields it resolves and the time it takes (checked while it runs).
 
 strawberry's QueryDepthLimiter and MaxAliasesLimiter follow fragment spreads (so fragments
 cannot hide aliases), but they walk a fragment again at every spread: a document of twenty
@@ -11,12 +11,16 @@ figure, so their cost is linear in the document. Refusals carry QUERY_TOO_COMPLE
 Depth alone does not bound a result: `provision { children { parent { children … } } }` stays
 within twelve levels yet multiplies at each one (measured: one such 150-byte query grew the
 server to 23 GB). `bounded_executor` counts the fields an operation resolves and, past the
-budget, stops resolving and answers QUERY_TOO_COMPLEX instead of a partial result.
+budget, stops resolving and answers QUERY_TOO_COMPLEX instead of a partial result. Resolving
+is CPU work that an asyncio timeout cannot interrupt, so the executor also watches the
+operation's deadline itself (every CHECK_EVERY fields) and answers TIMEOUT once it has passed.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +41,41 @@ from strawberry.extensions import AddValidationRules
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from graphapi.api.errors import ErrorCode
+from graphapi.api.inputs import MAX_CLAIMS
+
+# Variables are counted before graphql-core and strawberry convert them (converting 250 000
+# claim objects took 6 s before the resolver could refuse them). The largest legitimate
+# variables are one call's claims: MAX_CLAIMS objects of up to four values each (the object,
+# person, benefitId, amount), or three columns of MAX_CLAIMS values (ClaimBatchInput).
+MAX_LIST_ITEMS = MAX_CLAIMS
+MAX_VARIABLE_VALUES = 5 * MAX_CLAIMS
+# How often (in fields resolved) the executor looks at the clock: often enough to stop within
+# a few milliseconds of the deadline, rarely enough to cost nothing measurable.
+CHECK_EVERY = 256
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """When the current operation must be done (time.monotonic()), and its REQUEST_TIMEOUT."""
+
+    at: float
+    seconds: float
+
+    @classmethod
+    def after(cls, seconds: float) -> Deadline:
+        return cls(time.monotonic() + seconds, seconds)
+
+    def passed(self) -> bool:
+        return time.monotonic() >= self.at
+
+
+# Set by the HTTP view around each operation; the executor stops resolving once it has passed.
+deadline: ContextVar[Deadline | None] = ContextVar("deadline", default=None)
+
+
+def timeout_error(seconds: float) -> GraphQLError:
+    message = f"The operation took longer than {seconds:g} s (REQUEST_TIMEOUT) and was stopped"
+    return GraphQLError(message, extensions={"code": ErrorCode.TIMEOUT.value})
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,17 +187,31 @@ def operation_limits(
 
 def bounded_executor(max_fields: int) -> type[StrawberryGraphQLCoreExecutionContext]:
     """An executor class (strawberry's `execution_context_class`) that resolves at most
-    `max_fields` fields per operation."""
+    `max_fields` fields per operation and stops at the operation's `deadline`."""
 
     class BoundedExecutor(StrawberryGraphQLCoreExecutionContext):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.fields_resolved = 0
+            self.deadline = deadline.get()
+            self.stopped: GraphQLError | None = None  # why resolving stopped, once it has
 
         def execute_field(self, *args: Any, **kwargs: Any) -> Any:
+            # Once stopped every field is skipped (Undefined leaves it out); the result is
+            # replaced by the refusal below.
+            if self.stopped is not None:
+                return Undefined
             self.fields_resolved += 1
             if self.fields_resolved > max_fields:
-                return Undefined  # past the budget every field is skipped; the result is replaced below
+                self.stopped = GraphQLError(
+                    f"The result would hold more than {max_fields} fields; ask for fewer levels "
+                    "or smaller pages (first:)",
+                    extensions={"code": ErrorCode.QUERY_TOO_COMPLEX.value},
+                )
+                return Undefined
+            if self.fields_resolved % CHECK_EVERY == 0 and self.deadline is not None and self.deadline.passed():
+                self.stopped = timeout_error(self.deadline.seconds)
+                return Undefined
             return super().execute_field(*args, **kwargs)
 
         def execute_operation(self, *args: Any, **kwargs: Any) -> Any:
@@ -172,14 +225,8 @@ def bounded_executor(max_fields: int) -> type[StrawberryGraphQLCoreExecutionCont
             return self._checked(result)
 
         def _checked(self, result: Any) -> Any:
-            if self.fields_resolved <= max_fields:
+            if self.stopped is None:
                 return result
-            message = (
-                f"The result would hold more than {max_fields} fields; ask for fewer levels "
-                "or smaller pages (first:)"
-            )
-            return ExecutionResult(
-                data=None, errors=[GraphQLError(message, extensions={"code": ErrorCode.QUERY_TOO_COMPLEX.value})]
-            )
+            return ExecutionResult(data=None, errors=[self.stopped])
 
     return BoundedExecutor

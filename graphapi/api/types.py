@@ -321,6 +321,9 @@ class Criterion:
     unread: list[str] = strawberry.field(
         description="Conditions in the text the structured reading does not capture: left to the office's review"
     )
+    unread_alternatives: list[str] = strawberry.field(
+        description="Other ways of meeting it the structured reading does not capture (或执业医师资格)"
+    )
     age_is_usual: bool = strawberry.field(description="一般在…周岁以下: a usual limit the office may waive")
     age_limits: list[AgeLimit] = strawberry.field(description="Age limits per employment mode or gender")
     min_service_days_per_year: int | None = strawberry.field(description="每年在岗不少于…天")
@@ -343,6 +346,7 @@ class Criterion:
             min_amount=record.min_amount,
             unlinked_mentions=list(record.unlinked_mentions),
             unread=list(record.unread),
+            unread_alternatives=list(record.unread_alternatives),
             age_is_usual=record.age_is_usual,
             age_limits=[AgeLimit(max_age=a.max_age, employment=a.employment, gender=a.gender) for a in record.age_limits],
             min_service_days_per_year=record.min_service_days_per_year,

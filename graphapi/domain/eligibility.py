@@ -4,11 +4,12 @@ Each criterion is checked against the profile and comes out as one of:
 
 - MET / UNMET — decided from the profile;
 - UNKNOWN — a profile field would decide it but is empty (`missing` names it);
-- TO_CONFIRM — the profile meets what can be read of it, and the rest only the office can
-  confirm: the unread part of a compound condition (取得正高级职称**并**担任骨干职务: 正高 is
-  read, 担任骨干职务 is not, `Criterion.unread`), or an age above a usual limit
-  (一般在55周岁以下) that the office may waive. It never makes a tier ELIGIBLE, and never
-  INELIGIBLE;
+- TO_CONFIRM — only the office can settle it: the profile meets what is read and the rest is
+  not read (取得正高级职称**并**担任骨干职务: 正高 is read, 担任骨干职务 is not,
+  `Criterion.unread`); or what is read fails but the condition may be met in a way the reading
+  does not capture (具有中级**或执业医师资格**, `Criterion.unread_alternatives`), or an age is
+  above a usual limit (一般在55周岁以下) that the office may waive. It never makes a tier
+  ELIGIBLE, and never INELIGIBLE; only the first kind brings a tier within reach;
 - REVIEW — nothing in a profile can decide it: conduct and health (遵纪守法、身体健康),
   positions held, school quality, recommendations, tax paid (凭完税证明), unlinked names, and
   the catch-alls (其他相当于上述层次的…, `discretionary`) which only the 主管部门 may recognise.
@@ -105,12 +106,14 @@ class CriterionCheck:
     missing: tuple[str, ...] = ()
     touched: bool = False  # the person holds an award the criterion names (grade/rank undecided)
     relaxations: tuple[Relaxation, ...] = ()  # relaxations the reason rests on
-    waived: bool = False  # TO_CONFIRM only because a usual limit would have to be waived
+    # TO_CONFIRM although what is read fails: only a waiver of a usual limit, or a way of
+    # meeting it that the reading does not capture, could still meet it.
+    read_fails: bool = False
 
     @property
     def leans_met(self) -> bool:
         """The profile meets what is read of the criterion (MET, or TO_CONFIRM for its unread rest)."""
-        return self.outcome is Outcome.MET or (self.outcome is Outcome.TO_CONFIRM and not self.waived)
+        return self.outcome is Outcome.MET or (self.outcome is Outcome.TO_CONFIRM and not self.read_fails)
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,7 +388,7 @@ class _Part:
     missing: tuple[str, ...] = ()
     touched: bool = False
     relaxations: tuple[Relaxation, ...] = ()
-    waived: bool = False  # see CriterionCheck.waived
+    read_fails: bool = False  # see CriterionCheck.read_fails
 
 
 def _check(
@@ -411,9 +414,14 @@ def _check(
     outcome = _worst({p.outcome for p in parts})
     relevant = [p for p in parts if p.outcome is outcome]
     reasons = [p.reason for p in relevant if p.reason]
+    read_fails = any(p.read_fails for p in relevant)
     if outcome is Outcome.MET and criterion.unread:
         outcome = Outcome.TO_CONFIRM
         reasons.append(explain.unread_note(criterion.unread))
+    elif outcome is Outcome.UNMET and criterion.unread_alternatives:
+        # 具有中级或执业医师资格, read as 中级职称: the licence may still meet it.
+        outcome, read_fails = Outcome.TO_CONFIRM, True
+        reasons.append(explain.other_ways_note(criterion.unread_alternatives))
     return CriterionCheck(
         criterion,
         outcome,
@@ -421,7 +429,7 @@ def _check(
         tuple(dict.fromkeys(f for p in relevant for f in p.missing)),
         any(p.touched for p in parts),
         tuple(r for p in parts for r in p.relaxations),
-        waived=any(p.waived for p in relevant),
+        read_fails=read_fails,
     )
 
 
@@ -558,7 +566,7 @@ def _age_against(
     if part.outcome is Outcome.UNMET and criterion.age_is_usual:
         # 一般在…以下: the office may admit an older applicant (破格), so it is not a bar.
         return _Part(
-            Outcome.TO_CONFIRM, explain.age_above_usual(age, limit), relaxations=part.relaxations, waived=True
+            Outcome.TO_CONFIRM, explain.age_above_usual(age, limit), relaxations=part.relaxations, read_fails=True
         )
     return part
 

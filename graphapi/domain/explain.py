@@ -245,6 +245,12 @@ def salary_to_confirm(salary: float) -> str:
     return f"所填年薪{yuan(salary)}，是否达到该条标准需按当年统计数据核定"
 
 
+def other_ways_note(parts: Iterable[str]) -> str:
+    """Ways of meeting a condition the reading does not capture (或执业医师资格 …)."""
+    ways = listing(quoted(p.removeprefix("或者").removeprefix("或")) for p in parts)
+    return f"但该条也可凭{ways}符合，需主管部门审核确认"
+
+
 def unread_note(parts: Iterable[str]) -> str:
     """What of a compound condition only the office can confirm (担任骨干职务 …)."""
     return f"另需主管部门审核确认{listing(quoted(p) for p in parts)}"
@@ -391,10 +397,6 @@ def top_up(reference: str, rule_text: str, higher: str, lower: str, difference: 
 
 def allowed(reference: str, rule_text: str, claims: list[str]) -> str:
     return sentences([f"根据{reference}，{rule_gist(rule_text)}：{listing(claims)}可同时享受"])
-
-
-def disputed_note() -> str:
-    return "另有规定允许同时享受，两项规定对此存在冲突，需由主管部门裁定"
 
 
 def uncovered(first: str, second: str, same_program: bool, same_benefit: bool) -> str:

@@ -353,6 +353,9 @@ class Criterion:
     # "在相应行业担任骨干职务"). The reasoning never counts such a criterion as met on its
     # structured part alone: what is left goes to the office's review.
     unread: tuple[str, ...] = ()
+    # Other ways of meeting it that the reading does not capture ("具有中级或执业医师资格" read as
+    # 中级职称 leaves "执业医师资格"): failing what is read does not fail the criterion then.
+    unread_alternatives: tuple[str, ...] = ()
     age_is_usual: bool = False  # 一般在55周岁以下: a usual limit the office may waive, not a bar
     age_limits: tuple[AgeLimit, ...] = ()  # per mode or gender; max_age is then the largest
     min_service_days_per_year: int | None = None  # 每年在本地工作不少于60天

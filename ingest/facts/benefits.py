@@ -31,7 +31,7 @@ from ingest.facts.plan import Plan, TierRef
 from ingest.facts.programs import head_text
 from ingest.facts.tree import DocumentView, PolicyView
 
-CONTEXT = re.compile(r"待遇|支持政策|支持措施|政策支持|扶持政策|经费资助|激励措施|保障措施")
+CONTEXT = re.compile(r"待遇|支持政策|支持措施|政策支持|扶持政策|经费资助|激励措施|保障措施|(?:以下|下列)(?:支持|政策|扶持)")
 _SKIP_CONTEXT = re.compile(r"条件|退出机制|监督管理|程序|评审|不得|取消")
 _GENERIC_NAMES = re.compile(r"^(?:其他)?(?:主要)?(?:支持政策|经费资助|政策支持|经费支持|资金支持|待遇|支持措施|政策待遇)$")
 _HEADING = re.compile(r"^(?P<name>[^，。；：:0-9０-９%“”《》]{2,14})[。：:](?=.)")
@@ -56,7 +56,7 @@ _PERCENT_LIST = r"(?P<list>\d[^，。；]*?[%％](?:\s*[、，和及]\s*\d+(?:\.
 # A share of the house price (购房总价的80%, 房屋总价的30%) …
 _HOUSE_CAP = re.compile(rf"(?:购房|房价|房款|(?:房屋|住房)(?:总价|价款|总额))[^，。；]{{0,6}}?的?\s*{_PERCENT_LIST}")
 # … or of another basis a ceiling names (按不超过项目实际投入的50%).
-_OTHER_CAP = re.compile(rf"(?:不超过|不高于|不得超过|最高为?)(?!不)(?P<basis>[^，。；\d%％]{{2,12}}?)的\s*{_PERCENT_LIST}")
+_OTHER_CAP = re.compile(rf"(?:不超过|不高于|不得超过|最高为?|按照?)(?!不)(?P<basis>[^，。；\d%％]{{2,12}}?)的\s*{_PERCENT_LIST}")
 _FUNDER_PAIR = re.compile(r"由(?P<a>[^，。；由]{2,10}?)和(?P<b>[^，。；]{2,10}?)(?:按照?|按)?各(?:承担|负担)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
 _FUNDER_RATIO = re.compile(
     r"由(?P<a>[^，。；由]{2,10}?)和(?P<b>[^，。；]{2,10}?)按(?:照)?\s*(?P<x>\d+)\s*[:：∶]\s*(?P<y>\d+)\s*(?:的)?比例"
@@ -73,6 +73,7 @@ _CONDITIONS = (
     re.compile(r"\d+年服务期满后"),
     re.compile(r"全职在[^，。；]{1,10}工作"),
     re.compile(r"(?:在本[区县市]内)?新购房"),
+    re.compile(r"(?:在[^，。；]{1,6}?)?首次购(?:买)?(?:商品)?(?:住)?房"),
 )
 _KINDS = (
     (re.compile(r"引才奖励|引才伯乐|伯乐|推荐[^，。]{0,10}奖励"), BenefitKind.RECRUITER_REWARD),
@@ -98,6 +99,8 @@ _EMPLOYER = re.compile(r"给予其?(?:企业|用人单位|依托单位|单位)|(
 _TO_EMPLOYER = re.compile(r"给予(?:其)?(?:用人单位|引进单位|依托单位)|^对[^，。；]{0,30}(?:的)?(?:用人单位|引进单位)[，,]")
 _TEAM = re.compile(r"^团队|团队申报|柔性引进团队|奖励[^，。；]{0,6}团队")
 _VARIANT = re.compile(r"其中[，,]")
+# …；入选人才可申请入住人才公寓: a part that names whom it is for
+_OWN_SUBJECT = re.compile(r"^(?:入选人才|入选者|引进人才|各类人才|上述人才|以上人才)")
 _VERBS = re.compile(r"^.*(?:给予|申请|享受|提供|获得|申报|予以|办理|列为|发放)")
 _TO_ORGANIZATION = re.compile(r"^其?(?:用人单位|依托单位|引进单位|所在单位)(?=.{2})")
 
@@ -347,21 +350,27 @@ class BenefitReader:
         base = [m for m in moneys if m.end <= len(base_text)]
         if not base:
             return
-        noun = noun_after(base_text, base[-1].end) or self._noun(base_text)
+        paid = noun_after(base_text, base[-1].end)
+        noun = paid or self._noun(base_text)
         if name and noun and name in noun:
             name = noun  # 工作生活补贴。给予100万元一次性工作生活补贴: the fuller name
         mentioned = self.plan.named_tiers(base_text, refs)
         noun = _without_tier_names(noun, refs)
         label = name if name and (kind_of(name) or not noun) else (noun or name or "补贴")
+        if name and paid and kind_of(paid) and kind_of(name) and kind_of(paid) is not kind_of(name):
+            label = paid  # 创新创业团队资助。…给予50万元至300万元项目资助: what is paid, not the measure's title
         kind = kind_of(label, base_text) or BenefitKind.OTHER
         common = terms(text + "。" + continued if continued else text)
         common.period = terms(text).period
         levels = _LEVELS.search(base_text)
         assignments = self._assign(base_text, base, mentioned, refs)
         caps = self._caps(base_text, mentioned, refs)
+        span = amount_range(base_text)
         for ref, amounts in assignments:
             draft = self._draft(ref, kind, label, provision, statement, common)
-            if levels and len(base) >= 2:
+            if span and amounts and amounts[0] in span:  # 50万元至300万元: decided at selection
+                draft.amount_min, draft.amount_max = span
+            elif levels and len(base) >= 2:
                 values = tuple(m.yuan for m in base)
                 draft.amount_levels = values
                 draft.amount_min, draft.amount_max = min(values), max(values)
@@ -408,14 +417,10 @@ class BenefitReader:
     def _caps(self, text: str, mentioned: list, refs: list[TierRef]) -> dict[str, tuple[float, str]]:
         """补贴最高不超过购房总价的80%、50%、30% -> (a share, of what) per tier; 按不超过项目实际投入的50%
         is a share of the project's investment."""
-        match = _HOUSE_CAP.search(text)
-        basis = HOUSE_PRICE
-        if match is None:
-            match = _OTHER_CAP.search(text)
-            if match is None:
-                return {}
-            basis = match.group("basis").strip()
-        values = [v for v, _, _ in numbers.percents(match.group("list"))]
+        found = caps_in(text)
+        if found is None:
+            return {}
+        values, basis = found
         targets = [r for m in mentioned for r in m.refs] or refs
         if len(values) == len(targets):
             return {r.tier.id: (v, basis) for r, v in zip(targets, values, strict=True)}
@@ -452,6 +457,23 @@ class BenefitReader:
     # -- non-cash benefits --
 
     def _service(self, provision: Provision, statement: readings.Span, name: str | None, refs: list[TierRef]) -> None:
+        """One non-cash benefit per tier the statement names (else every tier in scope); a part
+        after ；that names its own subject (…；入选人才可申请入住人才公寓) is a service of its own."""
+        parts = readings.split(statement.text, "；;")
+        own = [p for p in parts[1:] if _OWN_SUBJECT.match(p.text) or self.plan.named_tiers(p.text[:12], refs)]
+        if own:
+            first_end = own[0].start
+            head = readings.Span(statement.text[:first_end].rstrip("；; "), statement.start, statement.start + first_end)
+            self._one_service(provision, head, name, refs)
+            for part in own:
+                end = next((o.start for o in own if o.start > part.start), len(statement.text))
+                body = statement.text[part.start : end].rstrip("；; ")
+                label = self._noun(body) or name
+                self._one_service(provision, readings.Span(body, statement.start + part.start, statement.start + end), label, refs)
+            return
+        self._one_service(provision, statement, name, refs)
+
+    def _one_service(self, provision: Provision, statement: readings.Span, name: str | None, refs: list[TierRef]) -> None:
         text = statement.text
         first = readings.split(text)[0].text
         label = name or self._noun(text) or (_VERBS.sub("", re.sub(r"[《》]", "", first)) or first)[:20]
@@ -499,6 +521,37 @@ class BenefitReader:
             employment=common.employment,
             statement=text,
         )
+
+
+_RANGE = re.compile(
+    rf"(?P<low>{numbers.NUMBER})\s*(?P<unit>万元|元)?\s*(?:至|到|—|－|~|～|-)\s*(?P<high>{numbers.NUMBER})\s*(?P<unit2>万元|元)"
+)
+
+
+def amount_range(text: str) -> tuple[float, float] | None:
+    """50万元至300万元 / 10—50万元 -> (500 000, 3 000 000): an amount between two bounds."""
+    match = _RANGE.search(text)
+    if match is None:
+        return None
+    unit = 10_000 if match.group("unit2") == "万元" else 1
+    low_unit = 10_000 if (match.group("unit") or match.group("unit2")) == "万元" else 1
+    low, high = numbers.to_number(match.group("low")), numbers.to_number(match.group("high"))
+    if low is None or high is None or low * low_unit >= high * unit:
+        return None
+    return low * low_unit, high * unit
+
+
+def caps_in(text: str) -> tuple[list[float], str] | None:
+    """The shares a statement caps a benefit at, and of what: 不超过购房总价的80%、50% -> ([0.8, 0.5],
+    HOUSE_PRICE); 按项目实际投入的30%给予资助 -> ([0.3], 项目实际投入)."""
+    match = _HOUSE_CAP.search(text)
+    basis = HOUSE_PRICE
+    if match is None:
+        match = _OTHER_CAP.search(text)
+        if match is None:
+            return None
+        basis = match.group("basis").strip()
+    return [v for v, _, _ in numbers.percents(match.group("list"))], basis
 
 
 def _merged(mentioned: list, text: str) -> list:

@@ -90,6 +90,7 @@ class CriterionDraft:
     min_amount: float | None = None
     unlinked: tuple[tuple[str, str], ...] = ()
     unread: tuple[str, ...] | None = None  # None: not worked out yet (see `unread`)
+    unread_alternatives: tuple[str, ...] = ()
     age_is_usual: bool = False
     age_limits: tuple[AgeLimit, ...] = ()
     min_service_days_per_year: int | None = None
@@ -299,6 +300,7 @@ class CriteriaReader:
             merged.append((piece, facts.readings, linked, facts))
         if cut_subject and merged and _is_plain(merged[-1]) and merged[-1][0].end == span.start + len(body):
             merged.pop()
+        merged = self._joined_ages(provision, merged)
         for piece, _, _, _ in merged:
             aside = re.search(r"[（(]([^（）()]*放宽至[^（）()]*)[）)]", piece.text)
             if aside:  # 年龄一般不超过45周岁（取得正高级职称的，年龄可放宽至50周岁）
@@ -307,6 +309,9 @@ class CriteriaReader:
         for piece, parts, linked, facts in merged:
             if facts.discretionary and linked.empty:
                 parts = [readings.Reading(CriterionKind.OTHER)]
+            if not self.linker.link(readings.without_asides(piece.text)).empty and all(p.kind is not CriterionKind.OTHER for p in parts):
+                # 对全职引进的两院院士: the titles are a condition beside the mode, not part of it
+                parts = [*parts, readings.Reading(CriterionKind.OTHER)]
             age_bound = any(p.kind is CriterionKind.AGE for p in parts)
             for part in parts:
                 if part.kind is CriterionKind.EMPLOYMENT and age_bound:
@@ -329,6 +334,20 @@ class CriteriaReader:
                         draft.title_ids, draft.awards = tuple(linked.title_ids), tuple(linked.awards)
                         draft.unlinked = tuple(linked.unlinked)
                     self.add(_merge(draft, part, self.linker))
+
+    def _joined_ages(self, provision: Provision, merged: list) -> list:
+        """刚性引进的年龄一般不超过55周岁，柔性引进的年龄一般不超过65周岁: limits for different modes
+        (or genders) written in consecutive clauses are one age condition."""
+        joined: list = []
+        for entry in merged:
+            if joined and _qualified_age(joined[-1]) and _qualified_age(entry):
+                previous = joined[-1][0]
+                whole = Span(provision.text[previous.start : entry[0].end], previous.start, entry[0].end)
+                facts = readings.read(whole.text)
+                joined[-1] = (whole, facts.readings, self.linker.link(whole.text), facts)
+                continue
+            joined.append(entry)
+        return joined
 
     # --- exclusions ----------------------------------------------------------------------------
 
@@ -477,6 +496,7 @@ class CriteriaReader:
             text = text[: lead.start()] if lead else text
         found = unread.left_unread(text, self.linker, split_alternatives=draft.role is CORE)
         draft.unread = found.unread
+        draft.unread_alternatives = found.other_ways
         apart: list[CriterionDraft] = []
         for alternative in found.alternatives:
             written = unread.shown(alternative.text)
@@ -524,6 +544,14 @@ def _after_heading(text: str, heading: str) -> str:
 def _is_reference_only(text: str) -> bool:
     """《…》规定的其他支持政策: points elsewhere, states nothing."""
     return bool(re.fullmatch(r"《[^《》]+》[^，。；]{0,12}[。；]?", text))
+
+
+def _qualified_age(entry: tuple) -> bool:
+    """A clause that is an age limit for one mode or gender only (刚性引进的…55周岁以下)."""
+    _, parts, _, _ = entry
+    return bool(parts) and all(p.kind in (CriterionKind.AGE, CriterionKind.EMPLOYMENT) for p in parts) and any(
+        p.kind is CriterionKind.AGE and p.age_limits for p in parts
+    )
 
 
 def _is_plain(entry: tuple) -> bool:

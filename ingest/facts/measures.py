@@ -22,11 +22,11 @@ import re
 from dataclasses import dataclass, field
 
 from graphapi.domain.entities import EntityResolver
-from graphapi.domain.model import BenefitKind, CriterionKind, Employment, Provision, ProvisionKind, Recipient
+from graphapi.domain.model import HOUSE_PRICE, BenefitKind, CriterionKind, Employment, Provision, ProvisionKind, Recipient
 from graphapi.domain.regions import RegionTree
 from ingest.facts import benefits as benefit_rules
 from ingest.facts import numbers, readings
-from ingest.facts.benefits import BenefitDraft, benefit_amounts, kind_of, terms
+from ingest.facts.benefits import BenefitDraft, benefit_amounts, caps_in, kind_of, terms
 from ingest.facts.criteria import BASIC, CORE, CriteriaReader, CriterionDraft
 from ingest.facts.linking import Linker
 from ingest.facts.plan import Plan, TierRef
@@ -50,6 +50,15 @@ _QUOTED = re.compile(r"“([^“”]{2,20})”")
 # 关于实施人才振兴计划促进东川高质量发展的意见: the program a policy of measures names.
 _PROGRAM_WORD = re.compile(r"(?:^|实施|推进|打造|开展|启动)(?P<name>[^，。；“”《》\s]{0,8}?(?:人才[^，。；“”《》\s]{0,4}?计划|英才计划|人才工程))")
 _TITLE_VERBS = re.compile(r"^(?:进一步|全面)?(?:加强|加快|支持|促进|推进|实施|深化|做好|强化|完善|打造|开展|启动)+")
+_BACK_REFERENCE = re.compile(r"^(?:对于|对)?(?:本措施|上述|以上)?(?P<mode>全职|柔性|刚性)?引进(?:的)?(?:各类|上述|以上)?人才(?!计划)")
+_INTRODUCED = re.compile(r"引进|回引")
+_BARE_NOUNS = frozenset({"补贴", "补助", "资助", "奖补"})
+_HOUSING = re.compile(r"购房|购买[^，。；]{0,6}住房|安家")
+_PROVIDES = re.compile(r"^(?:并|同时|另)?(?:免费)?提供")
+# a head that only says "people" (…的人才, …的创业人员): nothing to add
+_GENERIC_HEAD = re.compile(r"^(?:各类)?(?:人才|人员|专家|毕业生|研究生|创业人员|对象)$")
+_PEOPLE = re.compile(r"(?:人员|人才|人选|专家|者|带头人|医生|教师)的?$")
+_LIST_VERB = re.compile(r"^(?:建立|设立|组建|建设|创建|打造|依托)")
 # A beneficiary that is an organisation: the target clause ends with one (…的劳务合作社, …建设的).
 _ORGANIZATION = re.compile(r"(?:企业|单位|合作社|机构|医院|学校|小院|大院|基地|平台|建设)的?$")
 
@@ -66,6 +75,9 @@ class _Grant:
     grant: Span  # from the grant clause to the end of the part
     amounts: list[float]  # per target for a distribution, else the amounts granted
     flexible: Span | None = None  # the clause that says 柔性
+    # 全职引进的人才…购房的: the grant is for classes brought in by the other measures (the mode
+    # they must have come in, or "" for any), not a class of its own
+    refers_back: str | None = None
 
 
 @dataclass(slots=True)
@@ -178,6 +190,12 @@ class MeasureReader:
                     alternatives.append(clause)
             if not alternatives and before and before[-1].text.endswith("的") and not _AGENCY.match(before[-1].text):
                 alternatives = [before[-1]]  # 取得硕士研究生学历、学位“双证”的，给予2万元…
+            if not alternatives and distribution:
+                # 建立科技小院、专家大院等产学研新平台，…每年分别配套工作经费20万元、10万元: the
+                # list before the grant names the classes the amounts go to, in order
+                size = max(len(lst) for lst in lists)
+                listed = next((c for c in reversed(before) if len(_listed_items(c)) == size), None)
+                alternatives = [listed] if listed else []
             targets = [Span(text[alternatives[0].start : alternatives[-1].end], alternatives[0].start, alternatives[-1].end)] if alternatives else []
         if not targets:
             return None
@@ -191,6 +209,7 @@ class MeasureReader:
             targets, alternatives = items, []
             amounts = [m.yuan for m in listed]
         shift = part.start
+        back = _BACK_REFERENCE.match(targets[0].text) if len(targets) == 1 else None
         return _Grant(
             provision=provision,
             part=part,
@@ -199,16 +218,20 @@ class MeasureReader:
             binding=[_shifted(b, shift) for b in binding],
             grant=_shifted(grant, shift),
             amounts=amounts,
-            flexible=_shifted(flexible, shift) if flexible else None,
+            flexible=_shifted(flexible, shift) if flexible and not back else None,
+            refers_back=(back.group("mode") or "") if back else None,
         )
 
     @staticmethod
     def _distributed(text: str, target: Span, alternatives: list[Span], size: int) -> list[Span] | None:
         """The classes a distribution pairs with its amounts: N target clauses naming a class, or
-        an N-item list inside the target (初级、中级、高级社会工作师证)."""
+        an N-item list inside the target (初级、中级、高级社会工作师证; 建立科技小院、专家大院等…)."""
         classed = [a for a in alternatives if _CLASS_WORD.search(a.text)]
         if len(classed) == size:
             return classed
+        items = _listed_items(target)
+        if len(items) == size and re.search(r"等[^，。；、]*$", target.text):
+            return items
         pieces = readings.split(target.text, "、")
         if len(pieces) == size:
             return [Span(p.text, target.start + p.start, target.start + p.end) for p in pieces]
@@ -254,6 +277,9 @@ class MeasureReader:
         tiers_per_grant: list[list[TierDraft]] = []
         for grant in unit.grants:
             tiers: list[TierDraft] = []
+            if grant.refers_back is not None:
+                tiers_per_grant.append(tiers)
+                continue
             distribution = len(grant.targets) > 1
             shared = _shared_suffix([t.text for t in grant.targets]) if distribution else ""
             for index, target in enumerate(grant.targets):
@@ -268,6 +294,7 @@ class MeasureReader:
                 amount = grant.amounts[index] if distribution and index < len(grant.amounts) else max(grant.amounts, default=0.0)
                 quoted_title = _QUOTED.search(target.text)
                 title = self.resolver.resolve_title(quoted_title.group(1)) if quoted_title else None
+                said = " ".join([target.text, *(a.text for a in grant.alternatives), unit.heading])
                 tiers.append(
                     TierDraft(
                         name=name,
@@ -275,6 +302,10 @@ class MeasureReader:
                         title_id=title.entity.id if title else None,
                         short_names=(name,),
                         amount=amount,
+                        introduced=bool(_INTRODUCED.search(said)),
+                        mode=Employment.FLEXIBLE if grant.flexible or "柔性" in said else (
+                            Employment.FULL_TIME if re.search(r"全职|刚性", said) else None
+                        ),
                     )
                 )
             tiers_per_grant.append(tiers)
@@ -295,8 +326,22 @@ class MeasureReader:
                         continue
                     self._criteria(reader, ref, grant, index)
                     measured.benefits += self._benefits(ref, grant, index)
+                if grant.refers_back is not None:
+                    for ref in self._brought_in(plan, grant):
+                        measured.benefits += self._benefits(ref, grant, 0)
         measured.criteria = reader.criteria
         return measured
+
+    def _brought_in(self, plan: Plan, grant: _Grant) -> list[TierRef]:
+        """The classes of the same policy that its measures bring in (引进), in the mode the grant
+        names (全职引进的人才: not those brought in 柔性)."""
+        policy = self.doc.by_provision[grant.provision.id].policy.id
+        refs = [r for r in plan.refs if r.layout == "measures" and r.program.policy_id == policy and r.draft.introduced]
+        if grant.refers_back in ("全职", "刚性"):
+            return [r for r in refs if r.draft.mode is not Employment.FLEXIBLE]
+        if grant.refers_back == "柔性":
+            return [r for r in refs if r.draft.mode is Employment.FLEXIBLE]
+        return refs
 
     def _criteria(self, reader: CriteriaReader, ref: TierRef, grant: _Grant, index: int) -> None:
         provision = grant.provision
@@ -306,6 +351,7 @@ class MeasureReader:
             specific = [r for r in facts.readings if r.kind is not CriterionKind.OTHER and r.kind is not CriterionKind.POSITION]
             if specific:
                 reader.basic_conditions(provision, target, [ref])
+                self._head_condition(reader, ref, provision, target)
             else:
                 whole = grant.targets if len(grant.targets) > 1 else [target]
                 # 初级、中级、高级社会工作师证: one class alone says little; cite the whole list
@@ -316,10 +362,9 @@ class MeasureReader:
             for alternative in readable or grant.alternatives[:1]:
                 facts = readings.read(alternative.text)
                 kinds = {r.kind for r in facts.readings}
-                if CriterionKind.AGE in kinds and len(kinds) > 1:
+                if CriterionKind.AGE in kinds:
                     reader.basic_conditions(provision, alternative, [ref])
-                elif kinds == {CriterionKind.AGE}:
-                    reader.basic_conditions(provision, alternative, [ref])
+                    self._head_condition(reader, ref, provision, alternative)
                 else:
                     reader.add(reader.core_criterion(ref, CORE, provision, _described(alternative)))
         for binding in grant.binding:
@@ -337,6 +382,29 @@ class MeasureReader:
                 )
             )
 
+    def _head_condition(self, reader: CriteriaReader, ref: TierRef, provision: Provision, target: Span) -> None:
+        """…40周岁及以下大学本科以上学历的**机关、事业单位人员** / …的**退休医疗、教育专家到乡镇服务**:
+        after the age and the degree, who the class is — a condition of its own."""
+        at = _last_of(target.text)
+        if at is None:
+            return
+        head = target.text[at + 1 :].strip("，, ")
+        if len(head) < 4 or _GENERIC_HEAD.match(head) or readings.read(head).readings[0].kind is not CriterionKind.OTHER:
+            return
+        if not reader.linker.link(head).empty:
+            return  # 全职引进的两院院士: the titles are read already
+        start = target.start + at + 1
+        reader.add(
+            CriterionDraft(
+                ref=ref,
+                role=BASIC,
+                kind=readings.general_kind(head),
+                text=head,
+                cited_in=provision.id,
+                order=(*self.doc.order(provision.id), start),
+            )
+        )
+
     def _benefits(self, ref: TierRef, grant: _Grant, index: int) -> list[BenefitDraft]:
         provision = grant.provision
         text = grant.grant.text
@@ -344,13 +412,24 @@ class MeasureReader:
         moneys = benefit_amounts(text)
         noun = benefit_rules.noun_after(text, moneys[-1].end) if moneys else None
         names = [noun] if noun else _service_names(text)
+        if moneys and noun:
+            names += [n for n in _services_after(text, moneys[-1].end) if n not in names]  # …，并提供3年免费创业场地
+        caps = caps_in(grant.part.text)
         common = terms(grant.part.text)
         target = grant.targets[index].text
-        organization = bool(_ORGANIZATION.search(readings.split(target, "，,")[-1].text))
+        clauses = readings.split(target, "，,")
+        # 针对东川本土各行业企业，取得一定科研成果…的: the organisation may open the target or close it
+        # (…的创业人员 ends with people: not an organisation)
+        last = readings.without_asides(clauses[-1].text)
+        organization = bool(_ORGANIZATION.search(last)) or (
+            not _PEOPLE.search(last) and bool(_ORGANIZATION.search(readings.without_asides(clauses[0].text)))
+        )
         recipient = Recipient.TEAM if re.search(r"团队$", target) else Recipient.EMPLOYER if organization else None
         drafts: list[BenefitDraft] = []
         for number, name in enumerate(names or ["补贴"]):
             kind = kind_of(name, "") or (BenefitKind.OTHER if moneys or "奖励" in name else BenefitKind.SERVICE)
+            if name in _BARE_NOUNS and _HOUSING.search(grant.part.text):
+                kind = BenefitKind.HOUSING_SUBSIDY  # 在县内首次购房的，按购房总价的10%给予补贴
             draft = BenefitDraft(
                 ref=ref,
                 kind=kind,
@@ -375,6 +454,13 @@ class MeasureReader:
                     draft.amount_min, draft.amount_max = min(m.yuan for m in moneys), max(m.yuan for m in moneys)
                 else:
                     draft.amount_max = max(m.yuan for m in moneys)
+                if caps is not None:  # 按购房总价的20%给予购房补贴，最高不超过30万元
+                    values, basis = caps
+                    share = values[index] if distribution and len(values) == len(grant.targets) else values[0] if len(values) == 1 else None
+                    if share is not None and (basis != HOUSE_PRICE or kind is BenefitKind.HOUSING_SUBSIDY):
+                        draft.cap_ratio, draft.cap_basis = share, basis
+            elif number > 0:
+                draft.kind = kind_of(name, "") or BenefitKind.SERVICE
             drafts.append(draft)
         return drafts
 
@@ -392,6 +478,45 @@ def policy_program_name(title: str, region: str | None) -> str:
     if region and not re.search(r"[省市州县区]", name[:4]) and region.rstrip("省市州县区") not in name:
         name = region + name
     return name
+
+
+def _services_after(text: str, start: int) -> list[str]:
+    """Non-cash grants written after the cash one: …，并提供3年免费创业场地."""
+    names: list[str] = []
+    for clause in readings.split(text[start:], "，,；;"):
+        match = _PROVIDES.match(clause.text)
+        if match and not numbers.amounts(clause.text):
+            names.append(clause.text[match.end() :].strip("。 "))
+    return [n for n in names if len(n) >= 2]
+
+
+def _last_of(text: str) -> int | None:
+    """Where the last top-level 的 of a target is (the head noun follows it)."""
+    depth = 0
+    last = None
+    for i, char in enumerate(text):
+        if char in "（(“":
+            depth += 1
+        elif char in "）)”":
+            depth = max(depth - 1, 0)
+        elif char == "的" and depth == 0 and i + 1 < len(text):
+            last = i
+    return last
+
+
+def _listed_items(clause: Span) -> list[Span]:
+    """建立科技小院、专家大院等产学研新平台 -> 科技小院, 专家大院: the items of a list that 等
+    closes, without the verb before them."""
+    closed = re.search(r"等[^，。；、]*$", clause.text)
+    if closed is None:
+        return []
+    body = clause.text[: closed.start()]
+    verb = _LIST_VERB.match(body)
+    offset = verb.end() if verb else 0
+    return [
+        Span(p.text, clause.start + p.start, clause.start + p.end)
+        for p in readings.split(body, "、", start=offset)
+    ]
 
 
 def _shifted(span: Span, shift: int) -> Span:

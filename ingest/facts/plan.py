@@ -138,11 +138,13 @@ class Plan:
             if chosen:
                 found.append(Mentioned(chosen, match.start(), match.end()))
         for ref in refs:
-            for name in ref.draft.short_names:
-                # 团队 also names the members of any class (引进人才、团队成员): not a narrowing.
+            # a tier's own full name names it too (对认定的创新创业团队); a bare 团队 also names the
+            # members of any class (引进人才、团队成员): not a narrowing.
+            full = (ref.tier.name,) if len(ref.tier.name) >= 4 and ref.tier.name not in ref.draft.short_names else ()
+            for name in (*full, *ref.draft.short_names):  # the longer name first: one mention per place
                 if name in by_label or len(name) < 2 or name == "团队":
                     continue
                 at = text.find(name)
-                if at != -1 and not any(m.start <= at < m.end for m in found):
+                if at != -1 and not any(m.start < at + len(name) and at < m.end for m in found):
                     found.append(Mentioned([ref], at, at + len(name)))
         return sorted(found, key=lambda m: m.start)

@@ -9,7 +9,7 @@
 - selection rules with one class of applicants: an article …应当…符合下列基本条件 whose subject
   (培养对象) names the tier, the program named by the title;
 - an explanatory note (关于《…》的编制说明): the program of the instrument it explains, one tier
-  per title the program's name joins (带头人及后备人选).
+  per class of people its name joins (…带头人及后备人选), read from the wording.
 
 Policy-style measures (一、… （一）…) are read by `measures`. Each tier knows the provision
 subtree that speaks of it alone (`root`), so that later rules know which tier a sentence is about.
@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphapi.domain.entities import EntityResolver
-from graphapi.domain.model import Level, Policy, Provision, ProvisionKind, ReferenceKind, Region
+from graphapi.domain.model import Employment, Level, Policy, Provision, ProvisionKind, ReferenceKind, Region
 from graphapi.domain.regions import RegionTree
 from graphapi.domain.text import normalize
 from ingest.facts import numbers
@@ -52,7 +52,7 @@ _ISSUING = re.compile(r"^.*?(?:印发|转发)《?(?P<inner>.+?)》?的?通知$")
 BASIC_LEAD = re.compile(r"(?:同时|均)?(?:符合|具备|满足)(?:下列|以下|如下)(?:基本|所有|全部)?条件(?!之一)|基本条件")
 CORE_LEAD = re.compile(r"(?:符合|具备|满足)(?:下列|以下|如下)(?:条件|情形)?之一")
 _SUBJECT = re.compile(r"^(?P<subject>[^，。；：、]{2,12}?)(?:应当|应|须|必须)")
-_PERSON_NOUN = re.compile(r"(?:后备人选|后备人才|带头人|人选|学者|专家|人才|对象|团队)$")
+_PERSON_NOUN = re.compile(r"(?:后备人选|后备人才|带头人|人选|学者|专家|人才|英才|名师|工匠|对象|团队)$")
 _CITED_TITLE = re.compile(r"《[^《》]*》")
 _ESTABLISHING = re.compile(r"(?:实施|设立|设置|组织实施|建立|开展)")
 
@@ -69,6 +69,8 @@ class TierDraft:
     short_names: tuple[str, ...] = ()  # names the text uses for it (培养对象, 带头人)
     amount: float = 0.0  # measures: the most the tier is granted (ranks tiers without codes)
     policy_id: str | None = None  # the one policy about this tier alone (a 专项 rule)
+    introduced: bool = False  # measures: a class the policy brings in (引进), not one it grows
+    mode: Employment | None = None  # measures: the mode it is brought in (全职, 柔性), if said
 
 
 @dataclass(slots=True)

@@ -2,9 +2,10 @@
 of a core item that it does not read at all.
 
 A condition is read in parts: alternatives (…，或…), each a run of clauses (…，且…), each
-clause a conjunction (…并…; 取得…学位后…), each conjunct possibly inner alternatives (…或…). A part is read
-when something in it is: a title or award named (linked or not), an age limit, a degree or
-职称, an employment mode, an amount of salary or tax, a service time. What is not read:
+clause a conjunction (…并…; 取得…学位后…), each conjunct possibly inner alternatives (…或…).
+A part is read when something in it is: a title or award named (linked or not), with its
+grade and rank, an age limit, a degree or 职称, an employment mode, an amount of salary or tax,
+a service time. What is not read:
 
 - a clause with none of those: 取得正高级职称**并在相应行业担任骨干职务**;
   担任法定代表人或首席执行官职务，**且**现年薪超过200万元 leaves the post unread;
@@ -23,7 +24,9 @@ office's review whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ingest.facts import readings
 from ingest.facts.linking import Linker
@@ -31,7 +34,7 @@ from ingest.facts.readings import Span
 
 # Clause-level conjunctions: …并在…, …且现年薪…, …同时…; 取得博士学位后有…经历.
 _CONJUNCTION = re.compile(r"并且|(?<!合)并(?![列购重入称])|(?<![而并])且|同时(?=[^，。；]{2})|(?<=学位|学历|职称|资格)后(?=[^，。；]{2})")
-_LEADING = re.compile(r"^(?:并且|并|且|同时|以及|或者|或|其中|还须|还应|以及)+")
+_LEADING = re.compile(r"^(?:并且|并|且|同时|以及|或者|或|其中|还须|还应)+")
 _OR = re.compile(r"或者|或(?!相当|其他|其它)")
 # 国内外顶尖人才。主要包括…: an item's heading names the item, it is not a condition.
 _HEADING = re.compile(r"^[^，。；：:（）()“”]{2,16}[。：:](?=.)")
@@ -47,14 +50,15 @@ _FIRST_TIME = re.compile(r"首次[^，。；或]{2,24}")
 
 
 @dataclass(frozen=True, slots=True)
-class Reading:
+class LeftUnread:
     """What is left unread of one condition, and its core alternatives not read at all."""
 
-    unread: tuple[str, ...]
+    unread: tuple[str, ...]  # conditions to meet besides what is read (Criterion.unread)
     alternatives: tuple[Span, ...]  # offsets in the text given
+    other_ways: tuple[str, ...] = ()  # alternatives to what is read (Criterion.unread_alternatives)
 
 
-def left_unread(text: str, linker: Linker, split_alternatives: bool) -> Reading:
+def left_unread(text: str, linker: Linker, split_alternatives: bool) -> LeftUnread:
     """The parts of `text` its structured reading does not cover; with `split_alternatives`
     (a core item: any one alternative suffices), whole alternatives not read are returned
     apart instead of as unread parts."""
@@ -65,18 +69,25 @@ def left_unread(text: str, linker: Linker, split_alternatives: bool) -> Reading:
 
     alternatives = _alternatives(text)
     if not any(read(alt) for alt in alternatives):
-        return Reading((), ())
+        return LeftUnread((), ())
     apart: list[Span] = []
     unread: list[str] = []
+    other_ways: list[str] = []
     for alt in alternatives:
         if read(alt):
-            unread += _unread_in(text, alt, read)
+            conditions, ways = _unread_in(text, alt, read)
+            unread += conditions
+            other_ways += ways
         elif not _is_filler(alt.text):
             if split_alternatives:
                 apart.append(alt)
             else:
-                unread.append(shown(alt.text, keep_or=True))
-    return Reading(tuple(dict.fromkeys(u for u in unread if u)), tuple(apart))
+                other_ways.append(shown(alt.text, keep_or=True))
+    return LeftUnread(
+        tuple(dict.fromkeys(u for u in unread if u)),
+        tuple(apart),
+        tuple(dict.fromkeys(w for w in other_ways if w)),
+    )
 
 
 def _read_spans(text: str, linker: Linker) -> list[tuple[int, int]]:
@@ -102,9 +113,11 @@ def _alternatives(text: str) -> list[Span]:
     return [Span(text[g[0].start : g[-1].end], g[0].start, g[-1].end) for g in groups]
 
 
-def _unread_in(text: str, alternative: Span, read) -> list[str]:
-    """The clauses, inner alternatives and conjuncts of a read alternative that are not read."""
+def _unread_in(text: str, alternative: Span, read: Callable[[Span], bool]) -> tuple[list[str], list[str]]:
+    """(the clauses and conjuncts of a read alternative that are not read, its inner
+    alternatives that are not read)."""
     unread: list[str] = []
+    other_ways: list[str] = []
     for clause in readings.split(text, "，,；;。", alternative.start, alternative.end):
         if _is_filler(clause.text):
             continue
@@ -123,14 +136,14 @@ def _unread_in(text: str, alternative: Span, read) -> list[str]:
             for part in _pieces(text, conjunct, _OR):
                 if not read(part):
                     if not _is_filler(part.text):
-                        unread.append(shown(part.text, keep_or=True))
+                        other_ways.append(shown(part.text, keep_or=True))
                     continue
                 if readings.employment_in(part.text):
                     for pattern in (_ORIGIN, _FIRST_TIME):
                         match = pattern.search(part.text)
                         if match:
                             unread.append(match.group(0).strip())
-    return unread
+    return unread, other_ways
 
 
 def _school_of_degree(text: str) -> bool:
@@ -145,7 +158,7 @@ def _pieces(text: str, span: Span, marks: re.Pattern[str]) -> list[Span]:
             continue
         cuts.append(match.end() if match.group(0) == "后" else match.start())
     cuts.append(span.end)
-    return [Span(text[a:b], a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+    return [Span(text[a:b], a, b) for a, b in pairwise(cuts) if text[a:b].strip()]
 
 
 def _is_filler(text: str) -> bool:

@@ -630,3 +630,22 @@ def test_meeting_only_the_employment_mode_does_not_bring_a_tier_within_reach():
     )
     assert _assess(knowledge, employment=Employment.FULL_TIME) is None
     assert _assess(knowledge, employment=Employment.FULL_TIME, degree=Degree.DOCTORATE).status is ELIGIBLE
+
+
+def test_another_way_the_reading_does_not_capture_keeps_a_failed_condition_open():
+    """具有中级或执业医师资格: read as 中级职称; a doctor with a licence but 初级职称 may still qualify."""
+    basic = _criterion(
+        1, CriterionRole.BASIC, CriterionKind.PROFESSIONAL_RANK, "具有中级或执业医师资格",
+        min_professional_rank=ProfessionalRank.INTERMEDIATE, unread_alternatives=("或执业医师资格",),
+    )
+    core = _criterion(2, CriterionRole.CORE, CriterionKind.DEGREE, "具有硕士学位", min_degree=Degree.MASTER)
+    knowledge = _one_tier(basic, core)
+    junior = _assess(knowledge, degree=Degree.MASTER, professional_rank=ProfessionalRank.JUNIOR)
+    assert junior.status is NEEDS_INFO and junior.missing == []
+    assert junior.unmet == [] and basic in junior.pending
+    assert "但该条也可凭“执业医师资格”符合，需主管部门审核确认" in junior.explanation
+    # Met as read, the other way does not matter.
+    assert _assess(knowledge, degree=Degree.MASTER, professional_rank=ProfessionalRank.INTERMEDIATE).status is ELIGIBLE
+    # As a core criterion failed as read it brings nothing within reach.
+    only_core = _one_tier(replace(basic, role=CriterionRole.CORE))
+    assert _assess(only_core, professional_rank=ProfessionalRank.JUNIOR) is None

@@ -39,14 +39,14 @@ def package(knowledge: Knowledge, profile: TalentProfile):
 
 
 def winner(**fields) -> TalentProfile:
-    base = dict(
-        awards=(AwardHolding(NAT_PROGRESS, "国家科学技术进步奖", "二等奖", 2),),
-        age=50,
-        degree=Degree.DOCTORATE,
-        professional_rank=ProfessionalRank.SENIOR,
-        employment=Employment.FULL_TIME,
-        region_id=GUANDU,
-    )
+    base = {
+        "awards": (AwardHolding(NAT_PROGRESS, "国家科学技术进步奖", "二等奖", 2),),
+        "age": 50,
+        "degree": Degree.DOCTORATE,
+        "professional_rank": ProfessionalRank.SENIOR,
+        "employment": Employment.FULL_TIME,
+        "region_id": GUANDU,
+    }
     return TalentProfile(**{**base, **fields})
 
 

@@ -517,6 +517,7 @@ def test_a_claim_above_the_cap_is_reported_and_compared_at_the_cap(knowledge):
     assert bonus.cap == 5 * WAN
     [top_up] = [c for c in report.conflicts if c.verdict is Verdict.TOP_UP]
     assert top_up.difference == 15 * WAN  # the 30万 asked for C counts as its 5万 cap
+    assert "申报30万元，按上限5万元计" in top_up.explanation
 
 
 def test_a_yearly_claim_above_one_years_amount_is_reported_as_such(knowledge):

@@ -1,6 +1,9 @@
-"""Extraction quality on a blind set: three documents of the genre written for this test only,
-with gold written by reading them before the extractor was first run on them
-(tests/extract/blind/texts, gold in tests/extract/blind/gold; issue 3, item 9).
+"""Extraction quality on a once-blind set: three documents of the genre written for this test
+only, with gold written by reading them before the extractor was first run on them
+(tests/extract/blind/texts, gold in tests/extract/blind/gold; issue 3, item 9). The rules were
+then tuned on these texts (commit 3da05cf), so the figures here are no longer a blind measure:
+that is tests/extract/test_heldout.py. The gold here was tightened since (usual ages, what a
+reading leaves unread) without changing the texts.
 
     pytest tests/extract/test_blind.py -s   # prints precision and recall per fact kind
 

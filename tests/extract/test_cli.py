@@ -20,6 +20,18 @@ def test_report_lists_facts_and_unlinked_mentions():
     assert "HIGHEST_ONLY" in result.output and "SUCCEEDS" in result.output
 
 
+def test_report_lists_criteria_with_their_reading_unread_parts_and_relaxations():
+    result = CliRunner().invoke(app, [str(CORPUS), "--report"], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "criteria (" in out and "relaxations (" in out
+    assert "在相应行业担任管理、技术项目骨干职务" in out  # 官渡 D(4): what 正高 leaves unread
+    assert "全职≤50岁／柔性≤65岁" in out and "一般（可破格）" in out  # per-mode ages, usual limit
+    assert "男≤63岁／女≤58岁" in out  # 东川 退休名师
+    assert "POVERTY_OR_BORDER_COUNTY" in out  # 云南: 到贫困县、边境县工作的，年龄条件放宽2岁
+    assert "特设岗位人才" in out  # an unlinked name, shown with its criterion
+
+
 def test_summary_only_without_report():
     result = CliRunner().invoke(app, [str(next(CORPUS.glob("003_*.txt")))], env={"COLUMNS": "200"})
     assert result.exit_code == 0

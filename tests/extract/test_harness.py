@@ -35,7 +35,9 @@ from ingest.documents import parse_file
 from tests.extract.gold import CORPUS_GOLD_DIR, UNSEEN_GOLD_DIR, Gold, GoldError, load, load_dir
 from tests.extract.quality import KINDS, cite_ok, evaluate
 
-GOLDS = load_dir(CORPUS_GOLD_DIR) + load_dir(UNSEEN_GOLD_DIR)
+HELDOUT_GOLD_DIR = UNSEEN_GOLD_DIR.parent / "heldout" / "gold"
+BLIND_GOLD_DIR = UNSEEN_GOLD_DIR.parent / "blind" / "gold"
+GOLDS = load_dir(CORPUS_GOLD_DIR) + load_dir(UNSEEN_GOLD_DIR) + load_dir(BLIND_GOLD_DIR) + load_dir(HELDOUT_GOLD_DIR)
 
 
 @cache
@@ -52,7 +54,7 @@ def test_there_is_gold_for_every_corpus_document_and_every_unseen_text():
         p.name for p in (CORPUS_GOLD_DIR.parents[1] / "data" / "policies").glob("*.txt")
     )
     unseen = load_dir(UNSEEN_GOLD_DIR)
-    assert len(unseen) >= 3
+    assert len(unseen) >= 3 and len(load_dir(HELDOUT_GOLD_DIR)) >= 3
     assert sorted(g.source.name for g in unseen) == sorted(p.name for p in (UNSEEN_GOLD_DIR.parent / "texts").glob("*.txt"))
 
 
@@ -170,6 +172,7 @@ def perfect_facts(gold: Gold) -> Facts:
             installment_share=money["installment_share"], recipient=Recipient(money["recipient"]),
             amount_levels=tuple(sorted(money["amount_levels"])),
             requires_title_ids=tuple(money.get("requires_title_ids", ())),
+            employment=tuple(Employment(e) for e in money.get("employment", ())),
         ))
     benefit_of = {(b.kind.value, b.tier_id.removeprefix("tier:")): b.id for b in facts.benefits}
     for n, rule in enumerate(g for g in gold.rules if not g.optional):
@@ -226,7 +229,7 @@ def test_a_wrong_amount_is_found_but_not_counted_right_and_a_stray_benefit_is_a_
 def test_facts_of_an_optional_tier_are_set_aside():
     gold = next(g for g in GOLDS if g.name.startswith("002"))
     facts = perfect_facts(gold)
-    facts.tiers.append(Tier("tier:x", "program:0", "X", "社会工作人才", 9, "dc/para_1"))
+    facts.tiers.append(Tier("tier:x", "program:0", "X", "专业技术人员轮岗", 9, "dc/para_1"))
     facts.benefits.append(Benefit("tier:x#b0", "tier:x", BenefitKind.OTHER, "补助", "", "dc/para_1", amount_max=6000))
     report = evaluate(facts, gold)
     assert all((report.scores[k].fp, report.scores[k].fn) == (0, 0) for k in KINDS)

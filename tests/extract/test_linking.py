@@ -117,3 +117,40 @@ def test_experts_of_a_program_hold_its_title():
 
 def test_short_exempt_names_resolve_to_the_class():
     assert resolve_loose(EntityResolver.default(), "院士") == "title-class:academician"
+
+
+# --- unlinked mentions are reported wherever they are read ------------------------------------
+
+
+def _unlinked(name: str) -> set[tuple[str, str]]:
+    from tests.extract.test_corpus import corpus
+
+    return {(m.text, m.cited_in.split("/", 1)[1]) for m in corpus()[name].unlinked}
+
+
+def test_unlinked_names_in_a_definition_are_reported():
+    """003 第三条: 诺贝尔奖获得者（物理、化学、生理或医学、经济学奖）."""
+    assert ("经济学奖", "chp_1__art_2__para_2") in _unlinked("003")
+
+
+def test_a_bare_item_of_a_title_list_is_a_mention():
+    """官渡 A(4): …“长江学者奖励计划”特聘教授、特设岗位人才."""
+    assert ("特设岗位人才", "annex_1__sec_1__subitem_4") in _unlinked("001")
+
+
+def test_names_in_stacking_rules_are_reported():
+    from ingest.documents import parse_text
+    from graphapi.domain.regions import default_regions
+    from ingest.facts import extract
+
+    text = """红河州青年科技人才培养专项实施细则
+第一条 培养对象应当符合下列基本条件：
+（一）具有博士学位；
+（二）年龄不超过40周岁。
+第二条 入选人才享受每人50万元培养经费。
+第三条 入选人才同时入选省级及以上青年科技人才计划的，培养经费按就高原则给予，不重复享受。支持期内入选“红河英才”计划更高层次专项的，培养经费按差额补足。
+"""
+    facts = extract(parse_text(text, "honghe.txt"), EntityResolver.default(), default_regions())
+    names = {m.text for m in facts.unlinked}
+    assert {"省级及以上青年科技人才计划", "“红河英才”计划"} <= names, names
+    assert all(any(m.text == n for r in facts.stacking_rules for m in facts.unlinked if m.cited_in == r.cited_in) for n in names)

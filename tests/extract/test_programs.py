@@ -71,6 +71,30 @@ def test_explanatory_note_names_the_program_and_its_tiers():
     assert any(c.kind.value == "RESIDENCE" and c.text.startswith("须为在安宁市") for c in f.criteria)
 
 
+OTHER_NOTE = """关于《曲靖市青年科技英才及后备人选选拔管理办法》的编制说明
+
+一、起草背景
+曲靖市青年科技英才及后备人选选拔工作自2016年起实施，现对办法作修订。
+"""
+
+
+def test_an_explanatory_note_reads_its_classes_from_the_wording():
+    """带头人 / 后备人选 come from the program's name, whether or not the gazetteer knows them."""
+    f = run(OTHER_NOTE, "qujing_note.txt")
+    (program,) = f.programs
+    assert program.name == "曲靖市青年科技英才及后备人选"
+    assert [t.name for t in sorted(f.tiers, key=lambda t: t.rank)] == ["青年科技英才", "后备人选"]
+    assert all(t.confers_title_id is None for t in f.tiers)  # no such titles in the gazetteer
+
+
+def test_a_joiner_inside_a_class_name_does_not_split_it():
+    """昆明市中青年学术和技术带头人及后备人选: 和 joins two words of one name, 及 two classes."""
+    km = run(NOTE.replace("安宁市青年科技人才", "昆明市中青年学术和技术带头人"), "km_note.txt")
+    assert [t.name for t in sorted(km.tiers, key=lambda t: t.rank)] == ["中青年学术和技术带头人", "后备人选"]
+    assert [t.confers_title_id for t in sorted(km.tiers, key=lambda t: t.rank)] == [
+        "title:kunming-academic-leader", "title:kunming-academic-leader-reserve"]
+
+
 def test_measures_are_one_program_whose_beneficiaries_are_tiers():
     """关于加快晋宁区人才发展的若干措施: the policy's program; each measure's classes are its tiers."""
     f = facts("jinning_measures.txt")

@@ -2,11 +2,26 @@
 for (tests/extract/texts). `pytest tests/extract/test_quality.py -s` prints precision and recall
 per fact kind; `python -m tests.extract.quality --details` lists every miss.
 
-Floors. Each floor is the figure first measured with the extractor of issue 3 (see the closing
-note of that issue), rounded down to the next 0.05: a change that loses facts fails here. They
-are raised when the extractor improves and never lowered to let a regression pass. Kinds with
-too few gold facts to give a stable ratio (program, relaxation, rule, succession) are checked
-by the specific facts below instead of a ratio.
+Floors. Each floor is a measured figure rounded down to the next 0.05: a change that loses
+facts fails here. They are raised when the extractor improves and never lowered to let a
+regression pass. Kinds with too few gold facts to give a stable ratio (relaxation, rule,
+succession) are checked by the specific facts below instead of a ratio.
+
+What is scored. "Optional" gold entries absorb the extracted facts that match them (counted
+neither way). The corpus gold used to leave much of the output unscored that way: of what the
+extractor returned, 5 of 14 programs, 23 of 39 tiers, 177 of 218 criteria and 51 of 130 benefits
+were scored. The gold was tightened from the texts (services each class is granted, the
+measures of 东川 for in-service staff, doctors, social workers, rural leaders, enterprises and
+platforms as tiers, conduct and membership conditions, the ages of each mode and gender in one
+criterion, what a reading leaves unread): now 5 of 5 programs, 41 of 41 tiers, 221 of 224
+criteria and 131 of 132 benefits are scored (tests/extract/quality.py --details lists the rest).
+Measured then (corpus, `pytest tests/extract/test_quality.py -s`): criterion 219/221/221
+(0.99/0.99), benefit 131/131/132 (1.00/0.99), every other kind 1.00/1.00.
+
+Programs of the unseen texts were 0.50/0.75 (宜良's 若干措施 came out as one program per
+measure: the extractor named a program after each item heading). A policy of measures now sets
+up one program, named by the 计划 its title names or what the title is about, with every
+measure's beneficiaries as its tiers (ingest/facts/measures.py): 1.00/1.00, floored below.
 """
 
 from __future__ import annotations
@@ -25,6 +40,7 @@ WAN = 10_000
 
 # kind -> (precision floor, recall floor); first measured figures rounded down to 0.05.
 CORPUS_FLOORS = {
+    "program": (1.00, 1.00),
     "tier": (0.95, 0.95),
     "criterion": (0.95, 0.95),
     "award requirement": (0.95, 0.95),
@@ -36,8 +52,10 @@ CORPUS_FLOORS = {
 # Unseen texts: first measured far lower (classes defined one per article, 认定为第一类人才, were
 # not split into tiers; an 意见's degree tiers were not read). The extractor's author then read
 # these texts and closed those gaps with general rules, so they are no longer a blind measure;
-# the floors are raised to the figures measured after that, to keep the gain.
+# the floors are raised to the figures measured after that, to keep the gain. The held-out
+# measure is tests/extract/test_heldout.py.
 UNSEEN_FLOORS = {
+    "program": (1.00, 1.00),  # was 0.50/0.75: one program per policy of measures, not per item
     "tier": (0.95, 0.95),
     "criterion": (0.95, 0.95),
     "award requirement": (0.95, 0.95),

@@ -199,8 +199,23 @@ async def test_cors_only_for_allowed_origins(corpus_store: GraphStore):
         assert ok.status_code == 200
         assert ok.headers["access-control-allow-origin"] == allowed
         refused = await client.http.options("/graphql", headers={"origin": "https://evil.example", **preflight})
-        assert refused.status_code == 400
+        assert refused.status_code == 403
+        assert refused.headers["content-type"] == "application/json"
         assert "access-control-allow-origin" not in refused.headers
+        assert refused.headers["x-request-id"]
+        (error,) = refused.json()["errors"]
+        assert error["extensions"]["code"] == "FORBIDDEN"
+        assert error["message"] == "CORS preflight refused: origin https://evil.example is not allowed (CORS_ORIGINS)"
+        method = await client.http.options(
+            "/graphql", headers={"origin": allowed, "access-control-request-method": "DELETE"}
+        )
+        assert method.status_code == 403
+        assert "method DELETE is not allowed (only GET, POST" in method.json()["errors"][0]["message"]
+        header = await client.http.options(
+            "/graphql",
+            headers={"origin": allowed, "access-control-request-method": "POST", "access-control-request-headers": "x-evil"},
+        )
+        assert header.json()["errors"][0]["message"] == "CORS preflight refused: headers x-evil are not allowed"
         simple = await client.http.post("/graphql", json={"query": "{ awards { id } }"}, headers={"origin": allowed})
         assert simple.headers["access-control-allow-origin"] == allowed
         assert "x-request-id" in simple.headers["access-control-expose-headers"]
@@ -229,3 +244,31 @@ async def test_introspection_and_graphiql_can_be_switched_off(corpus_store: Grap
         ide = await production.http.get("/graphql", headers={"accept": "text/html"})
         assert ide.status_code == 404
         assert ide.json()["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+PROFILE_QUERY = "query($p: TalentProfileInput!) { bestPackage(profile: $p) { totalMaxAmount } }"
+
+
+@pytest.mark.parametrize(
+    ("query", "variables", "named", "suggested"),
+    [
+        ("{ awrds { id } }", None, "Cannot query field 'awrds'", "'awards'"),
+        ("{ policies(frist: 1) { totalCount } }", None, "Unknown argument 'frist'", "'first'"),
+        ("query($p: TalentProfileInpt!) { bestPackage(profile: $p) { totalMaxAmount } }", {"p": {}},
+         "Unknown type 'TalentProfileInpt'", "'TalentProfileInput'"),
+        (PROFILE_QUERY, {"p": {"degree": "DOCTORTE"}}, "Value 'DOCTORTE' does not exist", "'DOCTORATE'"),
+        (PROFILE_QUERY, {"p": {"agee": 3}}, "unknown field 'agee'", "'age'"),
+        ("{ bestPackage(profile: {degree: DOCTORTE}) { totalMaxAmount } }", None,
+         "Value 'DOCTORTE' does not exist", "'DOCTORATE'"),
+    ],
+)
+async def test_with_introspection_off_errors_suggest_no_names(corpus_store: GraphStore, client, query, variables, named, suggested):
+    # Suggestions would spell out the schema one typo at a time.
+    helpful = await client.error(query, variables)
+    assert named in helpful["message"] and f"Did you mean {suggested}" in helpful["message"].replace("the enum value ", "")
+    settings = Settings(graph_uri="unused.rdb", introspection=False)
+    async with serving(settings, corpus_store) as production:
+        error = await production.error(query, variables)
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert named in error["message"]
+    assert "Did you mean" not in error["message"] and suggested not in error["message"]

@@ -11,6 +11,7 @@ import httpx
 import pytest
 from graphql import GraphQLError
 
+from graphapi.api.errors import ErrorCode
 from graphapi.api.extensions import code_error
 from graphapi.config import Settings
 from graphapi.store import open_store
@@ -32,29 +33,41 @@ async def test_internal_errors_are_masked_and_logged_with_the_request_id(tmp_pat
     graph = tmp_path / "broken.rdb"
     store = open_store(Settings(graph_uri=str(graph)), query_dirs=[QUERIES])
     await store.open()
+    broken = {"query": '{ policy(id: "broken-policy") { id title status } }'}
     try:
         await store.write("hardening_put_policy", id="broken-policy", title="损坏的政策", status="NO_SUCH_STATUS")
         with uvicorn({"GRAPH_URI": str(graph)}, tmp_path / "server.log") as server:
-            response = httpx.post(
-                f"{server.url}/graphql",
-                json={"query": '{ policy(id: "broken-policy") { id title status } }'},
-                headers={"x-request-id": "trace-me-0001"},
-            )
+            response = httpx.post(f"{server.url}/graphql", json=broken, headers={"x-request-id": "trace-me-0001"})
+            # Another client sends the same id: its lines must not pass for the first one's.
+            forged = httpx.post(f"{server.url}/graphql", json=broken, headers={"x-request-id": "trace-me-0001"})
+            anonymous = httpx.post(f"{server.url}/graphql", json=broken)
             logged = server.log_lines()
     finally:
         await store.close()
     assert response.status_code == 200
-    assert response.headers["x-request-id"] == "trace-me-0001"
+    assert response.headers["x-request-id"] == "trace-me-0001"  # the client's id, echoed
     (error,) = response.json()["errors"]
-    assert error["message"] == "Internal error (request id trace-me-0001)"
-    assert error["extensions"] == {"requestId": "trace-me-0001", "code": "INTERNAL"}
+    server_id = error["extensions"]["requestId"]
+    assert server_id != "trace-me-0001" and len(server_id) == 32
+    assert error["message"] == f"Internal error (request id {server_id})"
+    assert error["extensions"] == {"requestId": server_id, "code": "INTERNAL"}
     for leak in ("Traceback", "NO_SUCH_STATUS", "ValueError", ".py"):
         assert leak not in response.text
-    (entry,) = [line for line in logged if line.get("event") == "internal_error"]
-    assert entry["request_id"] == "trace-me-0001"
+    entries = [line for line in logged if line.get("event") == "internal_error"]
+    assert len(entries) == 3
+    entry = entries[0]
+    assert entry["request_id"] == server_id
+    assert entry["client_request_id"] == "trace-me-0001"
     assert entry["level"] == "error"
     assert entry["path"] == ["policy"]
     assert "NO_SUCH_STATUS" in entry["exception"] and "Traceback" in entry["exception"]
+    # The second request has an id of its own; the third, with none given, is told the server's.
+    forged_id = forged.json()["errors"][0]["extensions"]["requestId"]
+    assert forged_id != server_id and entries[1]["request_id"] == forged_id
+    assert entries[1]["client_request_id"] == "trace-me-0001"
+    anonymous_id = anonymous.json()["errors"][0]["extensions"]["requestId"]
+    assert anonymous.headers["x-request-id"] == anonymous_id == entries[2]["request_id"]
+    assert "client_request_id" not in entries[2]
 
 
 @pytest.mark.parametrize(
@@ -128,10 +141,30 @@ async def test_strings_that_are_not_text_are_refused(client, query, variables, v
     assert "NUL character" in error["message"] or "lone surrogate" in error["message"]
 
 
-async def test_a_nul_in_a_query_literal_is_refused(client):
-    error = await client.error('{ policy(id: "a\\u0000b") { id } }')
+@pytest.mark.parametrize(
+    ("literal", "expected"),
+    [
+        ('"a\\u0000b"', "A string in the query contains a NUL character"),  # a GraphQL escape
+        ('"a\\u{0}b"', "A string in the query contains a NUL character"),
+        ('"a\u0000b"', "A string in the query contains a NUL character"),  # the character, JSON-escaped
+        ('"""a\u0000b"""', "A string in the query contains a NUL character"),  # a block string
+        ('"a\ud800b"', "Invalid character within String: U+D800"),  # the parser refuses these itself
+        ('"a\\uD800b"', "Invalid Unicode escape sequence"),
+    ],
+)
+async def test_a_nul_or_a_lone_surrogate_in_a_query_literal_is_refused(client, literal, expected):
+    # Checked on every request; a query without a \u escape is checked on its text alone.
+    query = f"{{ policy(id: {literal}) {{ id }} }}"
+    payload = json.dumps({"query": query})
+    response = await client.http.post("/graphql", content=payload, headers={"content-type": "application/json"})
+    (error,) = response.json()["errors"]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
-    assert "NUL character" in error["message"]
+    assert expected in error["message"]
+
+
+async def test_escapes_that_are_text_pass_the_check(client):
+    data = await client.data('{ policy(id: "\\u5b98\\u6e21\\u533a") { id } search(text: "\\u8d2d\\u623f") { id } }')
+    assert data["policy"] is None and data["search"]
 
 
 @pytest.mark.parametrize("field", ["policy", "provision", "tier"])
@@ -200,14 +233,22 @@ async def test_an_exception_nothing_caught_is_an_internal_json_error(corpus_stor
         response = await client.http.get("/healthz", headers={"x-request-id": "last-resort-1"})
         assert response.status_code == 500
         assert response.headers["x-request-id"] == "last-resort-1"
-        assert response.json()["errors"] == [
-            {
-                "message": "Internal error (request id last-resort-1)",
-                "extensions": {"requestId": "last-resort-1", "code": "INTERNAL"},
-            }
-        ]
+        (error,) = response.json()["errors"]
+        server_id = error["extensions"]["requestId"]
+        assert server_id != "last-resort-1"
+        assert error == {
+            "message": f"Internal error (request id {server_id})",
+            "extensions": {"requestId": server_id, "code": "INTERNAL"},
+        }
         assert "secret" not in response.text
         assert (await client.data("{ awards { id } }"))["awards"]  # and the app carries on
+
+
+async def test_the_error_codes_are_described_in_the_schema(client):
+    description = (await client.data("{ __schema { description } }"))["__schema"]["description"]
+    for code in ErrorCode:
+        assert f"- {code.value}: " in description
+    assert "REQUEST_TIMEOUT" in description
 
 
 def test_a_graphql_core_complaint_without_an_original_is_internal():

@@ -10,12 +10,15 @@ from typing import Any
 
 import httpx
 import pytest
+from graphql import build_schema, execute, parse
 from starlette.responses import JSONResponse
 
+from graphapi.api.inputs import MAX_CLAIMS
+from graphapi.api.limits import CHECK_EVERY, MAX_VARIABLE_VALUES, Deadline, bounded_executor, deadline
 from graphapi.api.schema import MAX_ALIASES, MAX_DEPTH, MAX_FIELDS, MAX_TOKENS
 from graphapi.app import BodyLimitMiddleware
 from graphapi.config import DEFAULT_MAX_BODY_BYTES, Settings
-from graphapi.store.base import GraphStore
+from graphapi.store.base import GraphStore, RoundTripCounter
 from tests.hardening.conftest import serving
 
 
@@ -83,6 +86,12 @@ async def test_fragments_that_double_at_each_level_are_measured_in_linear_time(c
     assert elapsed < 2.0, f"measuring the fragments took {elapsed:.1f} s"
 
 
+async def test_deep_introspection_is_too_complex(client):
+    error = await client.error("{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }")
+    assert error["extensions"]["code"] == "QUERY_TOO_COMPLEX"
+    assert error["message"] == "Maximum introspection depth exceeded"
+
+
 async def test_token_limit(client):
     fields = " ".join("id" for _ in range(MAX_TOKENS))
     error = await client.error(f"{{ awards {{ {fields} }} }}")
@@ -128,9 +137,62 @@ async def test_results_that_multiply_level_after_level_are_stopped(client):
     assert error["extensions"]["code"] == "QUERY_TOO_COMPLEX"
     assert f"more than {MAX_FIELDS} fields" in error["message"]
     assert time.perf_counter() - started < 60
-    # and an ordinary large page still works
-    page = await client.data("{ policies(first: 100) { edges { node { provisions { id text } } } } }")
+    # and the largest ordinary page still works: every provision with every field
+    page = await client.data(
+        """{ policies(first: 100) { edges { node { id title docNumber issuer issuedOn status level region
+        provisions { id kind label text parent { id } children { id } }
+        programs { id name level region tiers { id code name rank } } } } } }"""
+    )
     assert sum(len(e["node"]["provisions"]) for e in page["policies"]["edges"]) > 800
+
+
+class Node:
+    """A tree without end, ten children a node: resolving it is CPU work alone."""
+
+    calls = 0
+
+    def __init__(self, number: int = 0) -> None:
+        self.id = number
+
+    def children(self, info: Any) -> list[Node]:
+        Node.calls += 1
+        return [Node(self.id * 10 + i) for i in range(10)]
+
+
+TREE = build_schema("type Query { root: Node } type Node { id: Int children: [Node] }")
+DEEP = parse("{ root { children { children { children { children { children { children { id } } } } } } } }")
+SHALLOW = parse("{ root { children { children { id } } } }")
+
+
+def run_tree(max_fields: int, until: Deadline | None, document: Any = DEEP) -> Any:
+    Node.calls = 0
+    token = deadline.set(until)
+    try:
+        return execute(TREE, document, {"root": Node()}, executor_class=bounded_executor(max_fields))
+    finally:
+        deadline.reset(token)
+
+
+def test_the_executor_stops_at_its_field_budget():
+    result = run_tree(500, None)
+    assert result.data is None
+    (error,) = result.errors
+    assert error.extensions == {"code": "QUERY_TOO_COMPLEX"}
+    assert "more than 500 fields" in error.message
+    assert Node.calls <= 500  # resolving stopped there, it did not run on to the end
+
+
+def test_the_executor_stops_at_the_deadline_which_a_timeout_cannot_interrupt():
+    # Resolving is CPU work: asyncio's timeout cannot cancel it, the executor must look itself.
+    result = run_tree(10**9, Deadline(at=time.monotonic() - 1, seconds=0.5))
+    assert result.data is None
+    (error,) = result.errors
+    assert error.extensions == {"code": "TIMEOUT"}
+    assert error.message == "The operation took longer than 0.5 s (REQUEST_TIMEOUT) and was stopped"
+    assert Node.calls <= CHECK_EVERY
+    within = run_tree(10**9, Deadline.after(3600), SHALLOW)
+    assert within.errors is None
+    assert [c["id"] for c in within.data["root"]["children"][3]["children"]] == list(range(30, 40))
 
 
 # --- request body --------------------------------------------------------------------------
@@ -175,8 +237,9 @@ async def test_a_body_over_the_limit_gets_413_with_a_graphql_error(corpus_store:
         big = await client.http.post("/graphql", json={"query": "{ awards { id } }", "variables": {"p": padding}})
         assert big.status_code == 413
         error = big.json()["errors"][0]
-        assert error["extensions"]["code"] == "BAD_USER_INPUT"
-        assert "the limit is 4096 bytes (MAX_BODY_BYTES)" in error["message"]
+        assert error["extensions"] == {"limit": 4096, "code": "BAD_USER_INPUT"}
+        length = big.request.headers["content-length"]
+        assert error["message"] == f"The request body is limited to 4096 bytes (MAX_BODY_BYTES) and is {length} bytes"
         assert big.headers["x-request-id"]
 
         async def chunks():  # no Content-Length: refused while it streams in
@@ -185,7 +248,9 @@ async def test_a_body_over_the_limit_gets_413_with_a_graphql_error(corpus_store:
 
         streamed = await client.http.post("/graphql", content=chunks(), headers={"content-type": "application/json"})
         assert streamed.status_code == 413
-        assert "larger than that; the limit is 4096 bytes" in streamed.json()["errors"][0]["message"]
+        assert streamed.json()["errors"][0]["message"] == (
+            "The request body is limited to 4096 bytes (MAX_BODY_BYTES) and exceeded it while it streamed in"
+        )
 
 
 # --- time ----------------------------------------------------------------------------------
@@ -208,17 +273,81 @@ class SlowStore:
 
 
 async def test_a_slow_operation_becomes_a_timeout_error(corpus_store: GraphStore):
+    # Three reads one after the other, each answered in 0.2 s: the store answers, the
+    # operation as a whole takes too long.
+    settings = Settings(graph_uri="unused.rdb", request_timeout=0.5)
+    query = "{ policies(first: 1) { edges { node { id programs { tiers { benefits { id } } } } } } }"
+    async with serving(settings, SlowStore(corpus_store, delay=0.2)) as client:  # type: ignore[arg-type]
+        error = await client.error(query)
+        assert error["extensions"]["code"] == "TIMEOUT"
+        assert error["message"] == "The operation took longer than 0.5 s (REQUEST_TIMEOUT) and was stopped"
+        assert (await client.data("{ awards { id } }"))["awards"]
+    assert await corpus_store.read("count_policies")
+
+
+async def test_an_operation_the_store_keeps_waiting_is_store_unavailable(corpus_store: GraphStore):
     settings = Settings(graph_uri="unused.rdb", request_timeout=0.5)
     async with serving(settings, SlowStore(corpus_store, delay=30)) as client:  # type: ignore[arg-type]
         started = time.perf_counter()
         error = await client.error("{ programs { id } }")
         elapsed = time.perf_counter() - started
-        assert error["extensions"]["code"] == "TIMEOUT"
-        assert "longer than 0.5 s (REQUEST_TIMEOUT)" in error["message"]
+        assert error["extensions"]["code"] == "STORE_UNAVAILABLE"
+        assert error["message"] == "The graph store is unavailable: the store did not answer within 0.5 s"
         assert elapsed < 5
         # what needs no store still answers, and the store is unharmed
         assert (await client.data("{ awards { id } }"))["awards"]
     assert await corpus_store.read("count_policies")
+
+
+async def test_a_store_call_cancelled_before_its_answer_stays_unanswered():
+    counter = RoundTripCounter()
+
+    async def call(delay: float) -> None:
+        with counter.waiting():
+            await asyncio.sleep(delay)
+
+    await call(0)
+    assert counter.longest_wait() == 0.0
+    with pytest.raises(ValueError):
+        with counter.waiting():
+            raise ValueError("the store refused the query: an answer, not a wait")
+    assert counter.longest_wait() == 0.0
+    with pytest.raises(TimeoutError):
+        async with asyncio.timeout(0.05):
+            await call(10)
+    assert counter.longest_wait() >= 0.05
+
+
+# --- variables, before conversion -----------------------------------------------------------
+
+CLAIMS_QUERY = "query($c: [BenefitClaimInput!]!) { checkDuplicateEnjoyment(claims: $c) { checkedClaims } }"
+BATCH_QUERY = "query($b: ClaimBatchInput!) { checkDuplicateEnjoyment(batch: $b) { checkedClaims } }"
+
+
+@pytest.mark.parametrize(
+    ("query", "variables", "expected"),
+    [
+        (CLAIMS_QUERY, {"c": [{"person": "甲", "benefitId": "b"}] * (MAX_CLAIMS + 1)},
+         f"Variable $c holds {MAX_CLAIMS + 1} items; a list may hold at most {MAX_CLAIMS}"),
+        (BATCH_QUERY, {"b": {"persons": ["甲"] * (MAX_CLAIMS + 1), "benefitIds": ["b"] * (MAX_CLAIMS + 1)}},
+         f"Variable $b.persons holds {MAX_CLAIMS + 1} items; a list may hold at most {MAX_CLAIMS}"),
+        (BATCH_QUERY, {"b": {"persons": ["甲"], "benefitIds": ["b"], "amounts": [1.0] * (MAX_CLAIMS + 1)}},
+         f"Variable $b.amounts holds {MAX_CLAIMS + 1} items"),
+        # within the list limit, past the values an operation may send
+        (BATCH_QUERY, {"b": {"persons": ["甲"] * MAX_CLAIMS, "benefitIds": ["b"] * MAX_CLAIMS,
+                             "amounts": [1.0] * MAX_CLAIMS}, **{x: [0] * MAX_CLAIMS for x in "xyz"}},
+         f"The variables hold more than {MAX_VARIABLE_VALUES} values"),
+        (BATCH_QUERY, {"b": {"persons": ["甲", "乙\u0000"], "benefitIds": ["b", "c"]}},
+         "Variable $b.persons[1] contains a NUL character"),
+    ],
+    ids=["claims", "batch-persons", "batch-amounts", "values", "nul-in-a-column"],
+)
+async def test_oversized_variables_are_refused_before_they_are_converted(client, query, variables, expected):
+    # The refusal names the variable as sent (the resolver would say "claims per call" only
+    # after seconds of converting every claim).
+    error = await client.error(query, variables)
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert expected in error["message"]
 
 
 async def test_a_body_that_trickles_in_gets_408(corpus_store: GraphStore):
@@ -248,3 +377,7 @@ async def test_a_store_that_does_not_answer_makes_healthz_503(corpus_store: Grap
         response = await client.http.get("/healthz")
         assert response.status_code == 503
         assert response.json()["reason"] == "the store did not answer within 0.3 s"
+        # an operation that waits on it is told the same
+        error = await client.error("{ programs { id } }")
+        assert error["extensions"]["code"] == "STORE_UNAVAILABLE"
+        assert error["message"] == "The graph store is unavailable: the store did not answer within 0.3 s"

@@ -1,6 +1,7 @@
-"""The store goes away: the embedded server killed for real (SIGKILL), Neo4j unreachable, a store
-that cannot be opened at start-up. The API says STORE_UNAVAILABLE and /healthz 503 with the
-reason, keeps serving what needs no store, and recovers by itself once the store is back."""
+"""The store goes away: the embedded server killed for real (SIGKILL) or hung (SIGSTOP), Neo4j
+unreachable, a store that cannot be opened at start-up. The API says STORE_UNAVAILABLE and
+/healthz 503 with the reason, keeps serving what needs no store, and recovers by itself once
+the store is back."""
 
 from __future__ import annotations
 
@@ -72,6 +73,28 @@ async def test_embedded_server_killed_then_unavailable_then_back(tmp_path: Path)
         while (again := await client.data(SEARCH)) != found and asyncio.get_running_loop().time() < deadline:
             await asyncio.sleep(0.05)
         assert again == found
+
+
+async def test_embedded_server_hung_then_unavailable_then_back(tmp_path: Path):
+    graph = tmp_path / "hung.rdb"
+    await (await corpus_in(graph)).close()
+    async with serving(Settings(graph_uri=str(graph), request_timeout=0.5)) as client:
+        store = client.http._transport.app.state.store  # type: ignore[attr-defined]
+        before = await client.data(POLICIES)
+        os.kill(store.server_pid, signal.SIGSTOP)  # alive, but answers nothing
+        try:
+            error = await client.error(POLICIES)
+            down = await healthz(client)
+            awards = await client.data("{ awards { id } }")
+        finally:
+            os.kill(store.server_pid, signal.SIGCONT)
+        assert error["extensions"]["code"] == "STORE_UNAVAILABLE"
+        assert error["message"] == "The graph store is unavailable: the store did not answer within 0.5 s"
+        assert down.status_code == 503
+        assert down.json()["reason"] == "the store did not answer within 0.5 s"
+        assert awards["awards"]  # what needs no store still answers
+        await wait_healthy(client)
+        assert await client.data(POLICIES) == before
 
 
 async def test_neo4j_unreachable_at_start_up():

@@ -53,10 +53,16 @@ async def test_citation_labels_are_stored_for_rendering(empty_store):
     assert row["n"]["citationLabels"][-2:] == ["第十一条", "（一）"]
 
 
+async def matching(store, **keys) -> list[dict]:
+    """The policies the loader finds by 文号 or title (the `match` rows of load_context)."""
+    rows = await store.read("load_context", policyIds=[], programIds=[], tierIds=[], **keys)
+    return [row for row in rows if row["kind"] == "match"]
+
+
 async def test_a_cited_document_is_a_placeholder_until_it_is_loaded(empty_store):
     (note,) = [d for d in corpus_docs() if d.source_file.startswith("000")]
     await load_all(empty_store, [note])
-    rows = await empty_store.read("match_policies", docNumbers=["昆科规〔2019〕2号"], titleKeys=[])
+    rows = await matching(empty_store, docNumbers=["昆科规〔2019〕2号"], titleKeys=[])
     (placeholder,) = rows
     assert placeholder["placeholder"] is True
 
@@ -67,9 +73,7 @@ async def test_a_cited_document_is_a_placeholder_until_it_is_loaded(empty_store)
         "kunming-rules.txt",
     )
     await load_document(empty_store, cited, NO_FACTS, default_regions())
-    rows = await empty_store.read(
-        "match_policies", docNumbers=[], titleKeys=["昆明市中青年学术和技术带头人及后备人选选拔培养考核实施细则"]
-    )
+    rows = await matching(empty_store, docNumbers=[], titleKeys=["昆明市中青年学术和技术带头人及后备人选选拔培养考核实施细则"])
     assert [r["placeholder"] for r in rows] == [False]
     counts = await graph_counts(empty_store)
     assert counts[("relationship", "CITES")] == 3  # 142号, the 细则 (now real), the 工作机制

@@ -141,3 +141,26 @@ async def test_replacing_a_file_by_part_of_it_drops_the_rest_of_it(corpus, tmp_p
     assert all(policies[i].get("documentKey") == part.name for i in kept)
     assert all(i not in policies or policies[i].get("placeholder") for i in gone)
     assert duplicate_ids(nodes) == []
+
+
+def test_the_message_tells_a_copy_from_another_edition():
+    from ingest.load import Claim, conflict_message
+
+    copy = conflict_message(
+        [
+            Claim("Policy", "gd-2023-a", "甲办法", "a.txt"),
+            Claim("Policy", "gd-2023-b", "乙细则", "a.txt"),
+            Claim("Policy", "gd-2023-c", "丙细则", "a.txt"),
+            Claim("Program", "program:gd-x", "某计划", "a.txt"),
+        ]
+    )
+    assert copy.startswith("policy 《甲办法》 (gd-2023-a), policy 《乙细则》 (gd-2023-b) and 1 more are already loaded from a.txt")
+    assert copy.endswith("load this file under the name a.txt, or run ingest with --replace")
+
+    edition = conflict_message([Claim("Program", "program:yn-xm", "云南省“新苗计划”", "2022.txt")])
+    assert edition.startswith("program 云南省“新苗计划” (program:yn-xm) is already defined by 2022.txt")
+    assert "under the name" not in edition and edition.endswith("run ingest with --replace")
+
+    two = conflict_message([Claim("Tier", "t/A", "A类", "x.txt"), Claim("Policy", "p", None, "y.txt")])
+    assert "tier A类 (t/A) is already defined by x.txt" in two and "policy p is already loaded from y.txt" in two
+    assert "everything x.txt and y.txt loaded" in two and "under the name" not in two

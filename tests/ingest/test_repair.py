@@ -255,3 +255,14 @@ def test_a_title_with_an_edition_tag_is_not_merged_with_the_first_paragraph():
     (policy,) = parse_text(text, "fumin.txt").policies
     assert policy.policy.title == "富民县高层次人才分类认定目录（2024年版）"
     assert policy.provisions[0].text == "为做好人才认定工作，制定本目录。"
+
+
+def test_original_text_keeps_the_spacing_of_the_source():
+    # 003 leaves its commencement date blank (2023年 月 日) to be filled in: the simplified text
+    # is repaired, the original keeps the blanks (runs of blanks made one).
+    from tests.ingest.support import parsed_corpus
+
+    (policy,) = parsed_corpus("003").policies
+    (last,) = [p for p in policy.provisions if p.label == "第二十八条"]
+    assert last.original_text == "本辦法自2023年 月 日起施行,有效期5年。"
+    assert last.text == "本办法自2023年月日起施行，有效期5年。"

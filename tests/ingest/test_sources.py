@@ -162,6 +162,32 @@ def test_gbk_then_utf8_names_the_offset(tmp_path):
     assert "mixed encodings" in reason and f"offset {len(head)}" in reason
 
 
+@pytest.mark.parametrize(
+    ("encoding", "prefix"),
+    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gb18030", b""), ("gbk", b"")],
+    ids=["utf-8", "utf-8-bom", "gb18030", "gbk"],
+)
+@pytest.mark.parametrize("cut", [1, 2])
+def test_text_cut_mid_character_is_called_truncated_not_mixed(tmp_path, encoding, prefix, cut):
+    data = prefix + source_text("002").rstrip().encode(encoding)
+    if encoding != "utf-8" and cut == 2:
+        data = data.rstrip() + "的".encode(encoding)  # then cut into its second byte: leave one
+        cut = 1
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data[:-cut])
+    reason = refused(path)
+    assert reason.startswith("the file ends mid-character (truncated?)"), reason
+    assert "mixed" not in reason
+
+
+def test_a_cut_that_leaves_whole_characters_is_judged_by_its_text(tmp_path):
+    text = source_text("002").rstrip()
+    path = tmp_path / "cut.txt"
+    path.write_bytes(text[: text.rindex("，") + 1].encode())  # whole characters, ends on a comma
+    reason = refused(path)
+    assert "stops mid-sentence" in reason and "truncated" in reason
+
+
 def test_truncated_docx(tmp_path):
     data = as_docx(source_text("001"))
     path = tmp_path / "broken.docx"

@@ -159,6 +159,21 @@ async def test_hostile_search_text_never_breaks_the_query(store: GraphStore, tex
     assert (await store.read("conformance_count_nodes"))[0]["nodes"] == len(PROVISIONS) + 1
 
 
+async def test_a_second_node_with_an_id_is_refused_and_the_write_changes_nothing(store: GraphStore) -> None:
+    # Uniqueness of `id` per label: Neo4j constraints, FalkorDB GRAPH.CONSTRAINT (see the adapters).
+    await load_provisions(store, {"first": "购房津贴。"})
+    before = await store.read("dump_nodes")
+    duplicate = [
+        {"id": "test-policy/new", "kind": "ARTICLE", "label": "第二条", "text": "另一条。", "searchTerms": None},
+        {"id": "test-policy/first", "kind": "ARTICLE", "label": "第一条", "text": "重复。", "searchTerms": None},
+    ]
+    with pytest.raises(StoreError) as raised:
+        await store.write("conformance_put_provisions", policyId="test-policy", provisions=duplicate)
+    assert not isinstance(raised.value, StoreUnavailable)
+    assert "conformance_put_provisions" in str(raised.value)
+    assert await store.read("dump_nodes") == before
+
+
 async def test_hostile_strings_are_stored_verbatim(store: GraphStore) -> None:
     items = [{"id": f"h{i}", "name": text, "tags": [text], "note": None} for i, text in enumerate(HOSTILE)]
     await store.write("conformance_put_items", items=items)

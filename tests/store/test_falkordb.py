@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import os
 import shutil
@@ -158,3 +159,81 @@ async def test_stopwords_and_stemming_are_off(store: FalkorDBStore) -> None:
     for text in ["to", "an", "as", "it", "runs", "ST", "ｓｔａｔｅｄ"]:
         assert {row["id"] for row in await search(store, text)} == {"test-policy/latin"}, text
     assert await search(store, "running") == []
+
+
+async def test_a_server_that_answers_nothing_for_a_while_at_start_is_waited_for(tmp_path: Path) -> None:
+    # As FalkorDB finishes loading a large file it answers nothing for seconds: longer than
+    # redis-py's 5 s socket timeout, which used to fail the start. Here the server is stopped
+    # for 6 s while a second store attaches to it.
+    path = tmp_path / "busy.rdb"
+    first = FalkorDBStore(path, query_dirs=[TEST_QUERIES])
+    await first.open()
+    await first.write("conformance_put_items", items=ITEMS[:2])
+    second = FalkorDBStore(path, query_dirs=[TEST_QUERIES])
+    os.kill(first.server_pid, signal.SIGSTOP)
+    resume = asyncio.get_running_loop().call_later(6.0, os.kill, first.server_pid, signal.SIGCONT)
+    try:
+        await second.open()
+        assert len(await item_ids(second)) == 2
+    finally:
+        resume.cancel()
+        os.kill(first.server_pid, signal.SIGCONT)
+        await second.close()
+        await first.close()
+
+
+async def test_a_server_that_does_not_answer_is_reported_without_blocking_the_loop(tmp_path: Path) -> None:
+    store = FalkorDBStore(tmp_path / "hung.rdb", query_dirs=[TEST_QUERIES], call_timeout=0.3)
+    await store.open()
+    gaps: list[float] = []
+
+    async def tick() -> None:
+        loop = asyncio.get_running_loop()
+        last = loop.time()
+        while True:
+            await asyncio.sleep(0.01)
+            gaps.append(loop.time() - last)
+            last = loop.time()
+
+    ticker = asyncio.create_task(tick())
+    os.kill(store.server_pid, signal.SIGSTOP)
+    try:
+        with pytest.raises(StoreUnavailable, match="does not answer"):
+            await store.ping()
+    finally:
+        os.kill(store.server_pid, signal.SIGCONT)
+        ticker.cancel()
+    # The adapter gives a stopped process 0.5 s to prove dead, polling: the loop ran meanwhile.
+    assert max(gaps) < 0.2, max(gaps)
+    await wait_until_up(store)
+    await store.close()
+
+
+async def test_duplicates_of_an_older_store_are_reported_and_it_still_opens(tmp_path: Path, caplog) -> None:
+    # A store loaded before ids were unique may hold two nodes of one label and id: the unique
+    # constraint cannot be built; open() says so and drops it, so that the next open tries again.
+    path = tmp_path / "old.rdb"
+    store = FalkorDBStore(path, query_dirs=[TEST_QUERIES])
+    await store.open()
+    await store._drop_unique_id("Provision")  # as a store of the previous version had none
+    row = {"id": "p/art_1", "kind": "ARTICLE", "label": "第一条", "text": "x", "searchTerms": None}
+    await store.write("conformance_put_provisions", policyId="p", provisions=[row, row])
+    await store.close()
+
+    again = FalkorDBStore(path, query_dirs=[TEST_QUERIES])
+    with caplog.at_level("WARNING", logger="graphapi.store.falkordb"):
+        await again.open()
+    try:
+        assert "several Provision nodes with one id" in caplog.text and "--reset" in caplog.text
+        statuses = {r["label"]: r["status"] for r in await again.read("schema_status") if r["kind"] == "constraint"}
+        assert "Provision" not in statuses and statuses["Policy"] == "OPERATIONAL"
+        assert len(await again.read("dump_nodes")) == 3  # nothing was lost
+    finally:
+        await again.close()
+
+
+async def test_every_label_with_an_id_index_gets_a_unique_constraint(store: FalkorDBStore) -> None:
+    statuses = {r["label"]: r["status"] for r in await store.read("schema_status") if r["kind"] == "constraint"}
+    indexed = {r["label"] for r in await store.read("falkordb_indexes") if "id" in r["properties"]}
+    assert indexed and set(statuses) == indexed
+    assert set(statuses.values()) == {"OPERATIONAL"}
