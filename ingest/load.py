@@ -21,6 +21,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 from graphapi.domain import model
@@ -73,7 +74,10 @@ def new_version() -> str:
     return uuid.uuid4().hex
 
 
+@lru_cache(maxsize=8192)
 def title_key(title: str | None) -> str | None:
+    """The key a title is matched by (normalised: width, case, script). Cached: a load asks
+    for the same titles many times (its policies', those it cites)."""
     return normalize(title) if title else None
 
 
@@ -284,33 +288,22 @@ _LIST_PARAMS = (
 ).split()
 
 
-def _keys(doc: model.ParsedDocument) -> tuple[set[str], set[str]]:
-    """文号 and normalised titles this document's policies go by, and those it cites."""
-    own: set[str] = set()
-    cited: set[str] = set()
+Name = tuple[str, str]  # ("number", 文号) or ("title", title key): what policies are found by
+
+
+def _names(doc: model.ParsedDocument) -> tuple[set[Name], set[Name]]:
+    """The 文号 and title keys this document's policies go by, and those it cites."""
+    own: set[Name] = set()
+    cited: set[Name] = set()
     for parsed in doc.policies:
-        own.update(k for k in (parsed.policy.doc_number, title_key(parsed.policy.title)) if k)
+        own |= _named_by(parsed.policy.doc_number, title_key(parsed.policy.title))
         for ref in parsed.references:
-            cited.update(k for k in (ref.doc_number, title_key(ref.title)) if k)
+            cited |= _named_by(ref.doc_number, title_key(ref.title))
     return own, cited
 
 
-def _lookup_keys(doc: model.ParsedDocument) -> tuple[list[str], list[str]]:
-    """The 文号 and normalised titles to look policies up by: the document's own (placeholders
-    it makes real) and those it cites."""
-    doc_numbers: set[str] = set()
-    titles: set[str] = set()
-    for parsed in doc.policies:
-        if parsed.policy.doc_number:
-            doc_numbers.add(parsed.policy.doc_number)
-        if parsed.policy.title:
-            titles.add(normalize(parsed.policy.title))
-        for ref in parsed.references:
-            if ref.doc_number:
-                doc_numbers.add(ref.doc_number)
-            if ref.title:
-                titles.add(normalize(ref.title))
-    return sorted(doc_numbers), sorted(titles)
+def _named_by(doc_number: str | None, key: str | None) -> set[Name]:
+    return {name for name in (("number", doc_number), ("title", key)) if name[1]}
 
 
 def known_policies(rows: Iterable[Row], doc: model.ParsedDocument, replaced: Iterable[str] = ()) -> list[KnownPolicy]:
@@ -413,9 +406,12 @@ async def load_context(
 ) -> tuple[list[Claim], list[Row]]:
     """One round trip: the nodes this document would write that another file loaded (in the
     document's order), and the policies its 文号 and titles match."""
-    doc_numbers, title_keys = _lookup_keys(doc)
+    own, cited = _names(doc)
     rows = await store.read(
-        "load_context", **_claimed_ids(doc, facts), docNumbers=doc_numbers, titleKeys=title_keys
+        "load_context",
+        **_claimed_ids(doc, facts),
+        docNumbers=sorted(value for kind, value in own | cited if kind == "number"),
+        titleKeys=sorted(value for kind, value in own | cited if kind == "title"),
     )
     order = {
         node_id: i
@@ -442,8 +438,8 @@ class _Prepared(Generic[Tag]):
     tag: Tag
     params: dict[str, Any]
     summary: LoadSummary
-    provides: set[str]  # 文号 and titles of the policies and placeholders it writes
-    cites: set[str]  # 文号 and titles it cites
+    provides: set[Name]  # 文号 and titles of the policies and placeholders it writes
+    cites: set[Name]  # 文号 and titles it cites
     ids: set[str]  # policy, program, tier and placeholder ids it merges
     replaces: tuple[str, ...] = ()
 
@@ -493,10 +489,10 @@ async def _prepare(
         ],
     )
     ids = {i for v in _claimed_ids(doc, facts).values() for i in v}
-    own, cited = _keys(doc)
+    own, cited = _names(doc)
     for row in params["placeholders"]:
         ids.add(row["id"])
-        own.update(k for k in (row["props"].get("docNumber"), row["props"].get("titleKey")) if k)
+        own |= _named_by(row["props"].get("docNumber"), row["props"].get("titleKey"))
     return _Prepared(tag, params, summary, own, cited, ids, replaced)
 
 
@@ -549,8 +545,8 @@ class Loader(Generic[Tag]):
         self.batch_rows = batch_rows
         self._waiting: list[_Prepared[Tag] | Outcome[Tag]] = []
         # What the documents waiting write and cite, to tell which document depends on them.
-        self._provided: set[str] = set()
-        self._cited: set[str] = set()
+        self._provided: set[Name] = set()
+        self._cited: set[Name] = set()
         self._ids: set[str] = set()
         self._files: set[str] = set()
 
@@ -613,7 +609,7 @@ class Loader(Generic[Tag]):
         if not self._waiting:
             return False
         ids = {i for v in _claimed_ids(doc, facts).values() for i in v}
-        own, cited = _keys(doc)
+        own, cited = _names(doc)
         return (
             doc.source_file in self._files
             or not self._ids.isdisjoint(ids)

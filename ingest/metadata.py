@@ -365,8 +365,8 @@ def references_in(
                     or (citation.doc_number is None and core in own_core)
                 ):
                     continue
-            elif citation.doc_number == own.doc_number:
-                continue
+            elif citation.doc_number is None or citation.doc_number == own.doc_number:
+                continue  # an empty 《》 names nothing; its own 文号 is not a citation
             doc_number = citation.doc_number or (known_numbers.get(title) if title else None)
             repeals = _REPEAL_AFTER.match(text[citation.end :]) or _REPEAL_BEFORE.search(text[: citation.start])
             kind = ReferenceKind.REPEALS if repeals else ReferenceKind.CITES

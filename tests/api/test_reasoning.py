@@ -357,32 +357,29 @@ async def test_every_example_runs_within_two_store_round_trips(client, name):
     assert body["extensions"]["storeRoundTrips"] <= 2
 
 
-LIVING = """query($profile: TalentProfileInput!) { bestPackage(profile: $profile) {
-    items { benefit { kind text tier { id } } amount }
-    setAside { benefit { kind text tier { id } } reason } } }"""
+ACADEMICIAN_PACKAGE = """query($profile: TalentProfileInput!) { bestPackage(profile: $profile) {
+    items { benefit { kind tier { id } } amount }
+    couldAdd { status missing explanation tier { id } pending { unread } } } }"""
 
 
-@pytest.mark.parametrize(("titles", "expected"), [(["中国科学院院士"], 2_000_000), ([], 1_000_000)])
-async def test_an_academician_gets_the_academician_living_allowance_instead(client, titles, expected):
+async def test_a_tier_only_the_office_can_confirm_is_offered_as_what_could_be_added(client):
+    """云南 高层次人才 第四条: 须为…在申报起始日前2年内从省外全职引进（调入）的在职在岗人员 — a profile
+    cannot say where from and since when, so the tier is not in the package, but is named with
+    what the office must confirm, and no field is asked for."""
     profile = {
-        "titles": titles,
-        "awards": [{"name": "国家自然科学奖", "grade": "一等奖", "rank": 1}],
-        "age": 60 if titles else 50,  # 院士除外: the age limit does not bind an academician
+        "titles": ["中国科学院院士"],
+        "age": 60,  # 院士除外: the age limit does not bind an academician
         "degree": "DOCTORATE",
         "professionalRank": "SENIOR",
         "employment": "FULL_TIME",
         "region": "昆明市",
     }
-    package = (await client.data(LIVING, {"profile": profile}))["bestPackage"]
-    living = [
-        i for i in package["items"]
-        if i["benefit"]["kind"] == "LIVING_ALLOWANCE" and i["benefit"]["tier"]["id"] == YUNNAN_HIGH
-    ]
-    assert [i["amount"] for i in living] == [expected]
-    assert any(
-        s["benefit"]["kind"] == "LIVING_ALLOWANCE" and s["benefit"]["tier"]["id"] == YUNNAN_HIGH
-        for s in package["setAside"]
-    )
+    package = (await client.data(ACADEMICIAN_PACKAGE, {"profile": profile}))["bestPackage"]
+    assert not any(i["benefit"]["tier"]["id"] == YUNNAN_HIGH for i in package["items"])
+    (yunnan,) = [a for a in package["couldAdd"] if a["tier"]["id"] == YUNNAN_HIGH]
+    assert yunnan["status"] == "NEEDS_INFO" and yunnan["missing"] == []
+    assert any("从省外全职引进" in part for c in yunnan["pending"] for part in c["unread"])
+    assert "另需主管部门审核确认" in yunnan["explanation"]
 
 
 async def test_unrecognised_names_are_notices_even_when_no_tier_is_returned(client):

@@ -173,3 +173,36 @@ def test_the_guandu_selection_bonus_gives_way_to_the_yunnan_one_off_allowance(kn
     assert "第十三条关于可同时享受其他待遇的规定属一般规定" in bonus.reason
     assert "benefit:yn-hlt-living" in by_benefit(result.items)
     assert result.rule_conflicts == []
+
+
+def test_a_benefit_limited_to_a_title_replaces_the_general_one_for_its_holders():
+    """引进“两院”在职院士的，给予200万元一次性工作生活补贴 beside 100万元 for the others."""
+    from graphapi.domain.model import (
+        Benefit,
+        BenefitKind,
+        Criterion,
+        CriterionKind,
+        CriterionRole,
+        Level,
+        Program,
+        Tier,
+    )
+    from tests.domain.facts_fixtures import CAS
+
+    program = Program("program:y", "某省高层次人才专项", "y-2025", "y-2025/art_3", Level.PROVINCIAL, "云南省")
+    tier = Tier("program:y/A", program.id, "A", "高层次人才", 1, "y-2025/art_3")
+    criterion = Criterion(
+        "program:y/A#c01", tier.id, CriterionRole.CORE, CriterionKind.TITLE, "两院院士", "y-2025/art_3",
+        title_ids=("title-class:academician",),
+    )
+    general = Benefit("program:y/A#b01", tier.id, BenefitKind.LIVING_ALLOWANCE, "一次性工作生活补贴",
+                      "给予100万元一次性工作生活补贴", "y-2025/art_5", amount_max=100 * WAN)
+    academician = Benefit("program:y/A#b02", tier.id, BenefitKind.LIVING_ALLOWANCE, "一次性工作生活补贴",
+                          "引进“两院”在职院士的，给予200万元一次性工作生活补贴", "y-2025/art_5",
+                          amount_max=200 * WAN, requires_title_ids=("title-class:academician",))
+    knowledge = Knowledge(programs=[program], tiers=[tier], criteria=[criterion], benefits=[general, academician])
+    profile = TalentProfile(title_ids=(CAS,), title_names={CAS: "中国科学院院士"}, region_id="region:kunming")
+    result = package(knowledge, profile)
+    assert [(i.benefit.id, i.amount.value) for i in result.items] == [(academician.id, 200 * WAN)]
+    assert [i.benefit.id for i in result.set_aside] == [general.id]
+    assert result.total_max_amount == 200 * WAN

@@ -181,3 +181,10 @@ def test_a_repeated_title_takes_its_known_doc_number():
     own = OwnNames(title="青年人才专项实施细则", doc_number=None)
     (reference,) = references_in(provisions, own, {"云南省“千人计划”实施办法（试行）": "云厅字〔2018〕11号"})
     assert (reference.doc_number, reference.target_id) == ("云厅字〔2018〕11号", None)
+
+
+def test_an_empty_title_names_nothing():
+    # Found by the load property (tests/ingest/test_load_properties.py): 《》 in a policy with a
+    # 文号 became a reference with neither title nor 文号, which nothing can be loaded for.
+    provisions = [provision("根据《》和《 》的规定，制定本细则。")]
+    assert references_in(provisions, OwnNames(title="某区人才细则", doc_number="某发〔2020〕1号")) == []
