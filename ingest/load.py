@@ -2,12 +2,14 @@
 `cypher/load_document.cypher`, and run it. Each document is all of it or nothing.
 
 Building the parameters is pure (`document_params`) and tested on its own. Before a document
-is written the loader asks the store who owns the policies, programs and tiers it would write
-(`cypher/load_context.cypher`, with the policies its citations may name): ids come from what the text says (a policy id from its title),
-so a renamed or re-encoded copy of a loaded file has the ids of the original. Such a document
-is refused with `OwnershipConflict`, naming the policy and the file that loaded it, unless the
-caller asks to replace that file (`replace=True`, `ingest --replace`): then everything the
-owning file loaded is dropped in the same write. Nothing is ever half-changed.
+is written the loader asks the store who owns the policies, programs and tiers it would write,
+and which policies its citations name (`cypher/load_context.cypher`, one round trip). Ids come
+from what the text says (a policy id from its title, a program id from its name), so a renamed
+or re-encoded copy of a loaded file has the ids of the original, and another edition of a
+program's rules has its program's. Such a document is refused with `OwnershipConflict`, naming
+what is taken and the file that loaded it, unless the caller asks to replace that file
+(`replace=True`, `ingest --replace`): then everything the owning file loaded is dropped in the
+same write. Nothing is ever half-changed; the stores' unique constraints on `id` back this up.
 
 `Loader` writes several documents per round trip (one query over all their rows). A document
 that depends on one still waiting (it cites it, shares an id or a file name with it, or
@@ -38,8 +40,8 @@ Row = dict[str, Any]
 Tag = TypeVar("Tag")
 
 BATCH_DOCUMENTS = 16
-"""Documents written per round trip at most; larger batches gain little (measured on the
-generated 100x corpus: the fixed cost of a load query is spread over this many)."""
+"""Documents written per round trip at most. Measured on the generated 100x corpus (one run,
+embedded store): 1 per trip ~1500-1650 provisions/s, 4 ~2100/s, 16 ~2600-2750/s, 32 ~2200/s."""
 
 BATCH_ROWS = 4000
 """Rows (provisions and facts) per round trip at most, so that one query stays small."""
@@ -558,6 +560,11 @@ class Loader(Generic[Tag]):
             prepared = await _prepare(self.store, doc, facts, self.regions, tag, replace=self.replace)
         except OwnershipConflict as conflict:
             self._waiting.append(Outcome(tag, error=str(conflict)))
+            return done
+        except StoreUnavailable:
+            raise
+        except StoreError as error:
+            self._waiting.append(Outcome(tag, error=f"the store refused the document: {error}"))
             return done
         if prepared.replaces:
             done += await self.finish()

@@ -129,7 +129,8 @@ def _extract(doc: ParsedDocument, resolver: EntityResolver, regions: RegionTree)
 
 
 def _read_with_defaults(path: Path) -> _Read:
-    """read_document with the bundled resolver and regions, built once per worker process."""
+    """read_document with the bundled resolver and regions (built once per process: in a
+    worker process, once there)."""
     return read_document(path, EntityResolver.default(), default_regions())
 
 
@@ -142,24 +143,16 @@ def _reader(files: int) -> Executor:
     return ProcessPoolExecutor(max_workers=1, mp_context=context)
 
 
-async def _read_ahead(
-    files: list[Path], resolver: EntityResolver, regions: RegionTree
-) -> AsyncIterator[tuple[int, _Read]]:
+async def _read_ahead(files: list[Path]) -> AsyncIterator[tuple[int, _Read]]:
     """(index, read document) in file order, reading up to READ_AHEAD documents ahead in one
-    worker (one: the store needs the other core)."""
+    worker (one: the store needs the other core), with the bundled resolver and regions."""
     loop = asyncio.get_running_loop()
     executor = _reader(len(files))
-    in_process = isinstance(executor, ProcessPoolExecutor)
-    if in_process and (resolver is not EntityResolver.default() or regions is not default_regions()):
-        executor.shutdown()
-        executor, in_process = _reader(0), False  # the worker process knows only the defaults
+    pending: deque[tuple[int, Path, asyncio.Future[_Read]]] = deque()
 
     def submit(path: Path) -> asyncio.Future[_Read]:
-        if in_process:
-            return loop.run_in_executor(executor, _read_with_defaults, path)
-        return loop.run_in_executor(executor, read_document, path, resolver, regions)
+        return loop.run_in_executor(executor, _read_with_defaults, path)
 
-    pending: deque[tuple[int, Path, asyncio.Future[_Read]]] = deque()
     try:
         for index, path in enumerate(files):
             pending.append((index, path, submit(path)))
@@ -170,8 +163,8 @@ async def _read_ahead(
                 except BrokenProcessPool:  # the worker died (killed, out of memory): go on in a thread
                     log.warning("the ingest worker process died; reading on in a thread")
                     executor.shutdown(wait=False, cancel_futures=True)
-                    executor, in_process = _reader(0), False
-                    read = await loop.run_in_executor(executor, read_document, done_path, resolver, regions)
+                    executor = _reader(0)
+                    read = await submit(done_path)
                     pending = deque((i, p, submit(p)) for i, p, _ in pending)
                 yield done, read
     finally:
@@ -205,7 +198,7 @@ async def ingest_paths(
             results[outcome.tag] = _result(files[outcome.tag], outcome)
             on_done(results[outcome.tag])
 
-    async for index, read in _read_ahead(files, resolver, regions):
+    async for index, read in _read_ahead(files):
         if read.doc is None or read.facts is None:
             report([Outcome(index, error=read.error)])
         else:

@@ -313,6 +313,7 @@ class CriteriaReader:
                 # 对全职引进的两院院士: the titles are a condition beside the mode, not part of it
                 parts = [*parts, readings.Reading(CriterionKind.OTHER)]
             age_bound = any(p.kind is CriterionKind.AGE for p in parts)
+            drafts: list[CriterionDraft] = []
             for part in parts:
                 if part.kind is CriterionKind.EMPLOYMENT and age_bound:
                     continue  # 刚性引进…50周岁以下、柔性引进…65周岁以下: the modes qualify the ages
@@ -326,14 +327,18 @@ class CriteriaReader:
                         kind=kind,
                         text=piece.text.strip("。；;，, "),
                         cited_in=provision.id,
-                        order=(*self.doc.order(provision.id), piece.start, len(self.criteria)),
+                        order=(*self.doc.order(provision.id), piece.start, len(self.criteria) + len(drafts)),
                         discretionary=facts.discretionary and linked.empty,
                         within_years=facts.within_years,
                     )
                     if kind in (CriterionKind.TITLE, CriterionKind.AWARD):
                         draft.title_ids, draft.awards = tuple(linked.title_ids), tuple(linked.awards)
                         draft.unlinked = tuple(linked.unlinked)
-                    self.add(_merge(draft, part, self.linker))
+                    drafts.append(_merge(draft, part, self.linker))
+            for ref in refs:
+                self._share_unread([d for d in drafts if d.ref is ref])
+            for draft in drafts:
+                self.add(draft)
 
     def _joined_ages(self, provision: Provision, merged: list) -> list:
         """刚性引进的年龄一般不超过55周岁，柔性引进的年龄一般不超过65周岁: limits for different modes
@@ -483,6 +488,20 @@ class CriteriaReader:
         self.criteria.append(draft)
         self.criteria += apart
 
+    def _share_unread(self, drafts: list[CriterionDraft]) -> None:
+        """One condition as written split by kind (年龄在40周岁及以下大学本科以上学历的机关、事业
+        单位人员: an age and a degree): each part left unread goes to the criterion of the reading
+        it qualifies (首次…全职工作 to the mode), what qualifies none of them to the first, once."""
+        readers = [d for d in drafts if d.has_reading and not d.discretionary]
+        for draft in drafts:
+            draft.unread = ()
+        if not readers:
+            return
+        found = unread.left_unread(readers[0].text, self.linker, split_alternatives=False)
+        held = {_reading_of(d.kind) for d in readers}
+        for index, draft in enumerate(readers):
+            draft.unread, draft.unread_alternatives = found.of(_reading_of(draft.kind), index == 0, held)
+
     def _left_unread(self, draft: CriterionDraft) -> list[CriterionDraft]:
         """Fill `draft.unread`; a core item's alternatives that are not read at all become core
         criteria of their own (获得…资助的出站博士后，或者在…博士后工作站出站…), so that the reading
@@ -606,6 +625,21 @@ def _merge(draft: CriterionDraft, part: readings.Reading, linker: Linker) -> Cri
     if part.kind in (CriterionKind.SALARY, CriterionKind.TAX) and draft.kind is part.kind:
         return replace(draft, min_amount=part.min_amount)
     return draft
+
+
+def _reading_of(kind: CriterionKind) -> str | None:
+    """The reading (readings.reading_spans, unread.TITLE) a criterion of `kind` holds."""
+    return {
+        CriterionKind.AGE: readings.AGE,
+        CriterionKind.DEGREE: readings.EDUCATION,
+        CriterionKind.PROFESSIONAL_RANK: readings.EDUCATION,
+        CriterionKind.EDUCATION: readings.EDUCATION,
+        CriterionKind.EMPLOYMENT: readings.EMPLOYMENT,
+        CriterionKind.SALARY: readings.AMOUNT,
+        CriterionKind.TAX: readings.AMOUNT,
+        CriterionKind.TITLE: unread.TITLE,
+        CriterionKind.AWARD: unread.TITLE,
+    }.get(kind)
 
 
 def _without_readings(draft: CriterionDraft) -> CriterionDraft:

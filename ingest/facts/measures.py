@@ -44,9 +44,23 @@ _CLASS_WORD = re.compile(r"博士|硕士|本科|专科|研究生|初级|中级|�
 _LEADING = re.compile(
     r"^(?:或者|或|对于|对|针对|面向[^，。；]{0,6}?(?=引进|招募|回引)|引进|招募、返聘|招募|返聘|回引|获评为|获评|荣获|取得|获得|具有|成功申报为|申报为|注册为|纳入|分别获得|分别)+"
 )
-_AGE_PHRASE = re.compile(rf"(?:年龄在)?(?:各地区)?(?:[男女]?{numbers.NUMBER}\s*周岁(?:及以下|以下|以内)?[、，]?)+")
+_AGE_PHRASE = re.compile(rf"(?:年龄在)?(?:各地区)?(?:(?:[男女]性?)?{numbers.NUMBER}\s*周岁(?:及以下|以下|以内)?[、，]?)+")
 _HEADING_OBJECT = re.compile(r"^.*(?:招引|引进|培育|回引|激励|促进|推进|加快|建立|鼓励|深化|实施|推动)")
 _QUOTED = re.compile(r"“([^“”]{2,20})”")
+# Whom a measure is for, named in its heading (激励**机关事业干部**学历提升, 关爱**乡村教师**):
+# after the verbs, a group of people by post or sector, not a class the criteria define
+# (高层次人才, 紧缺专业人才, 青年人才).
+_HEADING_VERBS = re.compile(
+    r"^(?:进一步|全面|大力|坚持|建立健全|建立|健全|完善|加强|加快|加大|促进|推进|推动|激励|鼓励|支持|实施|深化|强化|培育|培养"
+    r"|招引|引进|回引|集聚|关爱|关心|吸引|优化|提升|打造|做好|落实|返聘|招募|壮大|稳定|保障|引导|服务)+"
+)
+_GROUP = re.compile(
+    r"^(?P<who>[^，。；、“”（）]{1,10}?(?:干部|教师|医生|医师|医务人员|校长|职工|工作人员|公务员|农民|工匠|人才|人员|专家))"
+)
+_DEFINED_GROUP = re.compile(
+    r"^(?:各类|优秀|高层次|高端|顶尖|领军|急需紧缺|急需|紧缺|拔尖|青年|骨干|创新|创业|专业技术|专业|科技|产业|高素质|本土|外来|海外|乡土)*"
+    r"(?:人才|人员|专家)$"
+)
 # 关于实施人才振兴计划促进东川高质量发展的意见: the program a policy of measures names.
 _PROGRAM_WORD = re.compile(r"(?:^|实施|推进|打造|开展|启动)(?P<name>[^，。；“”《》\s]{0,8}?(?:人才[^，。；“”《》\s]{0,4}?计划|英才计划|人才工程))")
 _TITLE_VERBS = re.compile(r"^(?:进一步|全面)?(?:加强|加快|支持|促进|推进|实施|深化|做好|强化|完善|打造|开展|启动)+")
@@ -55,8 +69,6 @@ _INTRODUCED = re.compile(r"引进|回引")
 _BARE_NOUNS = frozenset({"补贴", "补助", "资助", "奖补"})
 _HOUSING = re.compile(r"购房|购买[^，。；]{0,6}住房|安家")
 _PROVIDES = re.compile(r"^(?:并|同时|另)?(?:免费)?提供")
-# a head that only says "people" (…的人才, …的创业人员): nothing to add
-_GENERIC_HEAD = re.compile(r"^(?:各类)?(?:人才|人员|专家|毕业生|研究生|创业人员|对象)$")
 _PEOPLE = re.compile(r"(?:人员|人才|人选|专家|者|带头人|医生|教师)的?$")
 _LIST_VERB = re.compile(r"^(?:建立|设立|组建|建设|创建|打造|依托)")
 # A beneficiary that is an organisation: the target clause ends with one (…的劳务合作社, …建设的).
@@ -324,7 +336,11 @@ class MeasureReader:
                     ref = by_draft.get(id(tier))
                     if ref is None:
                         continue
+                    mark = len(reader.criteria)
                     self._criteria(reader, ref, grant, index)
+                    if grant.flexible is None and any(g.flexible for g in unit.grants):
+                        self._rigid(reader, ref, unit, reader.criteria[mark:])
+                    _for_whom(unit.heading, [c for c in reader.criteria[mark:] if c.ref is ref])
                     measured.benefits += self._benefits(ref, grant, index)
                 if grant.refers_back is not None:
                     for ref in self._brought_in(plan, grant):
@@ -351,7 +367,6 @@ class MeasureReader:
             specific = [r for r in facts.readings if r.kind is not CriterionKind.OTHER and r.kind is not CriterionKind.POSITION]
             if specific:
                 reader.basic_conditions(provision, target, [ref])
-                self._head_condition(reader, ref, provision, target)
             else:
                 whole = grant.targets if len(grant.targets) > 1 else [target]
                 # 初级、中级、高级社会工作师证: one class alone says little; cite the whole list
@@ -364,7 +379,6 @@ class MeasureReader:
                 kinds = {r.kind for r in facts.readings}
                 if CriterionKind.AGE in kinds:
                     reader.basic_conditions(provision, alternative, [ref])
-                    self._head_condition(reader, ref, provision, alternative)
                 else:
                     reader.add(reader.core_criterion(ref, CORE, provision, _described(alternative)))
         for binding in grant.binding:
@@ -382,26 +396,20 @@ class MeasureReader:
                 )
             )
 
-    def _head_condition(self, reader: CriteriaReader, ref: TierRef, provision: Provision, target: Span) -> None:
-        """…40周岁及以下大学本科以上学历的**机关、事业单位人员** / …的**退休医疗、教育专家到乡镇服务**:
-        after the age and the degree, who the class is — a condition of its own."""
-        at = _last_of(target.text)
-        if at is None:
+    def _rigid(self, reader: CriteriaReader, ref: TierRef, unit: _Unit, added: list[CriterionDraft]) -> None:
+        """刚柔相济招引高层次人才: beside a grant for those brought in 柔性, the measure's other grants
+        are for those brought in full time (the tier is named 刚性引进), unless they say a mode."""
+        if any(c.employment for c in added if c.ref is ref):
             return
-        head = target.text[at + 1 :].strip("，, ")
-        if len(head) < 4 or _GENERIC_HEAD.match(head) or readings.read(head).readings[0].kind is not CriterionKind.OTHER:
-            return
-        if not reader.linker.link(head).empty:
-            return  # 全职引进的两院院士: the titles are read already
-        start = target.start + at + 1
         reader.add(
             CriterionDraft(
                 ref=ref,
                 role=BASIC,
-                kind=readings.general_kind(head),
-                text=head,
-                cited_in=provision.id,
-                order=(*self.doc.order(provision.id), start),
+                kind=CriterionKind.EMPLOYMENT,
+                text=unit.heading,
+                cited_in=unit.item.id,
+                order=self.doc.order(unit.item.id),
+                employment=(Employment.FULL_TIME,),
             )
         )
 
@@ -480,6 +488,31 @@ def policy_program_name(title: str, region: str | None) -> str:
     return name
 
 
+def heading_group(heading: str) -> str | None:
+    """The group of people a measure's heading names, when a post or sector (激励机关事业干部学历
+    提升 -> 机关事业干部), not a class its criteria define (刚柔相济招引高层次人才)."""
+    found = _GROUP.match(_HEADING_VERBS.sub("", re.sub(r"^.*?(?:招引|引进|回引)", "", heading)))
+    if found is None or _DEFINED_GROUP.match(found.group("who")):
+        return None
+    return found.group("who")
+
+
+def _for_whom(heading: str, criteria: list[CriterionDraft]) -> None:
+    """对取得博士研究生学历、学位“双证”的 under 激励机关事业干部学历提升: whom the heading names is a
+    condition the criteria do not read; it is left for the office on the criterion read (the
+    first basic one, else each core one not to confirm already), unless the criteria say who
+    (a title held) or a basic one is to confirm already (退休名师、名校长 left unread)."""
+    group = heading_group(heading)
+    read = [c for c in criteria if c.has_reading and not c.discretionary]
+    if group is None or any(group in c.text or c.kind in (CriterionKind.TITLE, CriterionKind.AWARD) for c in criteria):
+        return
+    basic = [c for c in read if c.role is BASIC]
+    if any(c.unread for c in basic):
+        return  # a basic condition is to confirm already: the tier is never met on its reading
+    for criterion in basic[:1] or [c for c in read if not c.unread]:
+        criterion.unread = (*(criterion.unread or ()), group)
+
+
 def _services_after(text: str, start: int) -> list[str]:
     """Non-cash grants written after the cash one: …，并提供3年免费创业场地."""
     names: list[str] = []
@@ -488,20 +521,6 @@ def _services_after(text: str, start: int) -> list[str]:
         if match and not numbers.amounts(clause.text):
             names.append(clause.text[match.end() :].strip("。 "))
     return [n for n in names if len(n) >= 2]
-
-
-def _last_of(text: str) -> int | None:
-    """Where the last top-level 的 of a target is (the head noun follows it)."""
-    depth = 0
-    last = None
-    for i, char in enumerate(text):
-        if char in "（(“":
-            depth += 1
-        elif char in "）)”":
-            depth = max(depth - 1, 0)
-        elif char == "的" and depth == 0 and i + 1 < len(text):
-            last = i
-    return last
 
 
 def _listed_items(clause: Span) -> list[Span]:
@@ -555,7 +574,7 @@ def _target_name(text: str, suffix: str, distributed: bool = False) -> str:
     name = re.sub(r"(?:的人员|的)$", "", name)
     if distributed and "的" in name:
         name = name.split("的")[0]  # 副高级及以上职称的卫生专业技术人员 -> the class
-    return (name + suffix).strip("，, ")[:30]
+    return (name + suffix).strip("，, ").removeprefix("的")[:30]
 
 
 def _shared_suffix(texts: list[str]) -> str:

@@ -167,6 +167,16 @@ def without_asides(text: str) -> str:
     return _ASIDE.sub("", text)
 
 
+def blank_asides(text: str) -> str:
+    """The text with its （…） asides blanked out, offsets kept."""
+    return _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def without_subject(text: str) -> str:
+    """带头人应具有… -> 具有…: the subject a clause opens with names whom it speaks of."""
+    return _SUBJECT_SHOULD.sub("", text)
+
+
 def exemptions(text: str) -> tuple[str, ...]:
     """（院士除外）, （两院院士不受年龄限制） -> the names exempted."""
     return tuple(m.group(1).strip() for m in _EXEMPTION.finditer(text))
@@ -175,6 +185,11 @@ def exemptions(text: str) -> tuple[str, ...]:
 def is_threshold(text: str) -> bool:
     """A salary or tax clause (年薪超过…, 纳税额…)."""
     return bool(_SALARY.search(text) or _TAX.search(text))
+
+
+def is_salary(text: str) -> bool:
+    """A salary clause (年薪不低于80万元), not a tax one."""
+    return bool(_SALARY.search(text))
 
 
 def threshold_amount(text: str) -> float | None:
@@ -215,21 +230,30 @@ def read(text: str) -> ClauseFacts:
     return facts
 
 
+# What a structured reading is of: where each span of `reading_spans` belongs.
+AGE, EDUCATION, EMPLOYMENT, AMOUNT = "age", "education", "employment", "amount"
+
+
 def read_spans(text: str) -> list[tuple[int, int]]:
     """Where `text` says something a structured reading holds: an age limit, a degree or 职称
     (not the school: “双一流”高校 is for the office to check), an employment mode, a salary or tax threshold, a service
     time. Offsets in `text`; asides count too (their readings are exemptions and relaxations)."""
-    spans = [(start, end) for _, start, end in numbers.age_spans(text)]
+    return [(start, end) for _, start, end in reading_spans(text)]
+
+
+def reading_spans(text: str) -> list[tuple[str, int, int]]:
+    """`read_spans` with what each is of (AGE, EDUCATION, EMPLOYMENT, AMOUNT), in order."""
+    spans = [(AGE, start, end) for _, start, end in numbers.age_spans(text)]
     if degree_in(text) is not None:
-        spans += [m.span() for m in _DEGREE.finditer(text)]
+        spans += [(EDUCATION, *m.span()) for m in _DEGREE.finditer(text)]
     if rank_in(text) is not None:
-        spans += [m.span() for m in _RANK.finditer(text)]
-    spans += [m.span() for pattern in (_FULL_TIME, _FLEXIBLE, _DAYS_A_YEAR) for m in pattern.finditer(text)]
+        spans += [(EDUCATION, *m.span()) for m in _RANK.finditer(text)]
+    spans += [(EMPLOYMENT, *m.span()) for pattern in (_FULL_TIME, _FLEXIBLE, _DAYS_A_YEAR) for m in pattern.finditer(text)]
     if _SERVICE_CONTEXT.search(text):
-        spans += [m.span() for m in _MONTHS.finditer(text)]
+        spans += [(EMPLOYMENT, *m.span()) for m in _MONTHS.finditer(text)]
     if is_threshold(text):
-        spans += [(m.start, m.end) for m in numbers.amounts(text)]
-    return sorted(spans)
+        spans += [(AMOUNT, m.start, m.end) for m in numbers.amounts(text)]
+    return sorted(spans, key=lambda s: s[1])
 
 
 def age_reading(text: str, exempt: tuple[str, ...] = ()) -> Reading | None:
@@ -274,7 +298,7 @@ def service_time(text: str) -> tuple[int | None, int | None]:
 def general_kind(text: str) -> CriterionKind:
     """The kind of a clause with no structured reading. The subject a clause opens with
     (带头人应具有…) and a team's make-up (由1名带头人和…组成) name no post the person holds."""
-    text = _SUBJECT_SHOULD.sub("", text)
+    text = without_subject(text)
     if _POSITION.search(text) and not _CONDUCT.search(text) and not _MAKE_UP.search(text):
         return CriterionKind.POSITION
     if _RESIDENCE.search(text):

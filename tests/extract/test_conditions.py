@@ -119,6 +119,20 @@ def test_criteria_without_a_structured_reading_have_nothing_left_unread():
         # In a basic condition an alternative nothing reads stays with it, as another way.
         ("在本县全职工作，或在本县自主开办创业企业", BASIC, (), ("或在本县自主开办创业企业",), ()),
         ("在申报前2年内从市外全职引进的在职人员", BASIC, ("在申报前2年内从市外全职引进",), (), ()),
+        # Who the person must be, around an age, a degree or a 职称: a condition the reading
+        # does not hold, unless a generic noun (人才, 毕业生) or a title says it.
+        ("返聘男65周岁、女60周岁以下的退休乡村医生", BASIC, ("退休乡村医生",), (), ()),
+        ("对县级医院具有副高级职称的", BASIC, ("县级医院",), (), ()),
+        ("在市外取得博士学位", CORE, ("在市外",), (), ()),
+        ("上年度年薪不低于80万元的企业高级管理人员", CORE, ("企业高级管理人员",), (), ()),
+        ("具有博士学位的专家人才", CORE, (), (), ()),
+        ("30周岁以下全日制硕士研究生", BASIC, (), (), ()),
+        ("40周岁以下的国家优秀青年科学基金获得者", CORE, (), (), ()),
+        ("年龄一般不超过45周岁（具有博士学位的放宽至50周岁）", BASIC, (), (), ()),  # the aside relaxes
+        ("核心成员中具有硕士学位的不少于3名", BASIC, (), (), ()),  # a team's make-up, not a person
+        # 和 joins another class (another way); 或 inside what qualifies the class, another way too
+        ("应届硕士毕业生和已出站的博士后研究人员", CORE, ("应届",), ("已出站的博士后研究人员",), ()),
+        ("首次在本县全职工作或自主创办企业的全日制硕士毕业生", BASIC, ("首次在本县全职工作",), ("或自主创办企业",), ()),
     ],
 )
 def test_what_is_left_unread(text, role, unread, other_ways, apart):
@@ -126,6 +140,33 @@ def test_what_is_left_unread(text, role, unread, other_ways, apart):
     assert found.unread == unread
     assert found.other_ways == other_ways
     assert tuple(a.text for a in found.alternatives) == apart
+
+
+# 晋宁区: a lead-in and an item each split by kind (a mode and a degree; an age and a 职称).
+JINNING = """晋宁区引进人才认定目录
+
+一、A类人才（紧缺人才）
+首次在晋宁区全职工作或自主创办企业的全日制硕士毕业生，且符合下列所有条件：
+1.年龄在40周岁及以下具有中级以上职称的乡镇卫生院医生；
+2.与用人单位签订不少于3年的聘用合同。
+二、B类人才（青年人才）
+年龄不超过35周岁，且符合下列条件之一：
+1.具有博士学位；
+2.国家优秀青年科学基金获得者。
+"""
+
+
+def test_a_condition_split_by_kind_keeps_each_unread_part_with_the_reading_it_qualifies():
+    """首次…全职工作 and 或自主创办企业 qualify the mode, not the degree (a graduate who set up a
+    firm may meet the mode, never the degree); who the class is (乡镇卫生院医生) is to confirm once."""
+    facts = extract(parse_text(JINNING, "jinning_catalogue.txt"), EntityResolver.default(), default_regions())
+    basic = {c.kind: c for c in facts.criteria if "首次" in c.text}
+    employment, degree = basic[CriterionKind.EMPLOYMENT], basic[CriterionKind.DEGREE]
+    assert (employment.unread, employment.unread_alternatives) == (("首次在晋宁区全职工作",), ("或自主创办企业",))
+    assert (degree.unread, degree.unread_alternatives) == ((), ())
+    item = {c.kind: c for c in facts.criteria if "乡镇卫生院医生" in c.text}
+    assert item[CriterionKind.AGE].unread == ()
+    assert item[CriterionKind.PROFESSIONAL_RANK].unread == ("乡镇卫生院医生",)
 
 
 # --- the corpus cases the reasoning depends on ----------------------------------------------
@@ -145,6 +186,10 @@ def _corpus_criteria(doc: str, fragment: str):
         ("004", "取得博士学位后有", "有2年以上国内外知名高校"),  # 云南 青年人才
         ("004", "主持过国家重大产业技术研究项目", "主持过国家重大产业技术研究项目"),  # 云南 产业人才
         ("004", "从省外全职引进（调入）", "从省外全职引进"),  # 须为…从省外全职引进（调入）
+        ("002", "以下退休名师、名校长", "退休名师、名校长"),  # 东川: who, after the ages
+        ("002", "副高级及以上职称的卫生专业技术人员", "卫生专业技术人员"),  # 东川: who, after the 职称
+        ("002", "学位“双证”", "机关事业干部"),  # 东川: 激励机关事业干部学历提升, whom the heading names
+        ("004", "急需紧缺应届博士", "应届"),  # 云南 青年 (5)
     ],
 )
 def test_corpus_conditions_keep_what_their_reading_leaves_out(doc, fragment, unread):

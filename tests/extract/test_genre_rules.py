@@ -3,14 +3,29 @@ shown here on a text of its own (other counties, other amounts and wording than 
 titles beside a mode, ages per mode in two clauses, a team named by its full name, an amount
 range, the noun of what is paid over the measure's heading, a share of a basis written without
 不超过, a service after ；naming its own subject, 可按规定享受…其他待遇, a non-cash grant after the
-cash one, a measure for "the talents brought in", the head of a class after its age and degree."""
+cash one, a measure for "the talents brought in", the head of a class after its age and degree,
+whom a measure's heading names, the full-time class beside a 柔性 one."""
 
 from __future__ import annotations
 
 from functools import cache
 
+from graphapi.domain.eligibility import assess
 from graphapi.domain.entities import EntityResolver
-from graphapi.domain.model import AgeLimit, BenefitKind, CriterionKind, Employment, Facts, Recipient, StackingKind
+from graphapi.domain.knowledge import Knowledge
+from graphapi.domain.model import (
+    AgeLimit,
+    BenefitKind,
+    CriterionKind,
+    Degree,
+    EligibilityStatus,
+    Employment,
+    Facts,
+    ProfessionalRank,
+    Recipient,
+    StackingKind,
+)
+from graphapi.domain.profile import TalentProfile
 from graphapi.domain.regions import default_regions
 from ingest.documents import parse_text
 from ingest.facts import extract
@@ -69,9 +84,34 @@ LUQUAN_CATALOGUE = """禄劝县高层次人才支持办法
 """
 
 
+# 石林县: measures whose heading names whom they are for, a rigid class beside a 柔性 one, and
+# classes whose head noun (乡镇卫生院医生, 退休农技人员) says who they are.
+SHILIN_MEASURES = """中共石林县委办公室 石林县人民政府办公室
+关于加强基层人才队伍建设的若干措施
+
+一、引进人才
+（一）刚柔并济引进高端人才
+
+引进具有正高级职称的专业技术人才，签订不少于5年聘用合同的，给予每人最高30万元安家补贴。柔性引进具有博士学位的专家，每年在石林县服务不少于40天的，给予每人每年最高5万元工作补助。
+
+二、培育人才
+（二）激励乡村教师提升学历
+
+对取得硕士研究生学历、学位的，给予1万元一次性奖励；取得大学本科学历、学士学位的，给予3000元一次性奖励。
+
+（三）稳定基层医疗卫生队伍
+
+对具有中级职称的乡镇卫生院医生，每人每月给予800元岗位补贴。
+
+（四）返聘退休人员
+
+返聘男性63周岁以下、女性58周岁以下的退休农技人员到村服务，给予每人每月2000元补贴。
+"""
+
+
 @cache
 def facts(name: str) -> Facts:
-    text = {"xundian": XUNDIAN_MEASURES, "luquan": LUQUAN_CATALOGUE}[name]
+    text = {"xundian": XUNDIAN_MEASURES, "luquan": LUQUAN_CATALOGUE, "shilin": SHILIN_MEASURES}[name]
     return extract(parse_text(text, f"{name}.txt"), EntityResolver.default(), default_regions())
 
 
@@ -118,12 +158,61 @@ def test_a_measure_for_the_talents_brought_in_goes_to_the_classes_brought_in_ful
     assert all("首次购房" in "".join(b.conditions) for b in f.benefits if b.cited_in.endswith("item_5__para_1"))
 
 
-def test_the_class_named_after_its_age_is_a_condition_of_its_own():
-    """返聘60周岁以下的**退休中小学高级教师到乡村学校任教**."""
-    found = {(c.kind, c.text) for c in criteria(facts("xundian"), "退休")}
-    assert (CriterionKind.AGE, "返聘60周岁以下的退休中小学高级教师到乡村学校任教") in {(k, t) for k, t in found if k is CriterionKind.AGE} or any(
-        k is CriterionKind.AGE for k, _ in found)
-    assert any(k is CriterionKind.OTHER and t == "退休中小学高级教师到乡村学校任教" for k, t in found)
+def test_the_class_named_after_its_age_is_left_for_the_office_on_the_age():
+    """返聘60周岁以下的**退休中小学高级教师到乡村学校任教**: who the class is, not read, stays with
+    the age (the reasoning never counts it met on the age alone), not a criterion of its own."""
+    found = criteria(facts("xundian"), "退休")
+    (age,) = [c for c in found if c.kind is CriterionKind.AGE]
+    assert age.max_age == 60 and age.unread == ("退休中小学高级教师到乡村学校任教",)
+    assert not any(c.text == "退休中小学高级教师到乡村学校任教" for c in found)
+
+
+def test_whom_a_measures_heading_names_is_left_for_the_office():
+    """激励**乡村教师**提升学历: 对取得硕士研究生学历、学位的 — any master is no rural teacher."""
+    f = facts("shilin")
+    for fragment in ("硕士", "本科"):
+        read = [c for c in criteria(f, fragment) if c.min_degree is not None]
+        assert read and all(c.unread == ("乡村教师",) for c in read), [(c.text, c.unread) for c in read]
+    # a heading naming a class the criteria define (引进高端人才) or no people adds nothing
+    assert all("高端人才" not in c.unread for c in f.criteria)
+
+
+def test_the_head_noun_after_a_rank_or_an_age_is_left_for_the_office():
+    f = facts("shilin")
+    (rank,) = [c for c in criteria(f, "中级") if c.kind is CriterionKind.PROFESSIONAL_RANK]
+    assert rank.unread == ("乡镇卫生院医生",)
+    (age,) = [c for c in criteria(f, "退休") if c.kind is CriterionKind.AGE]
+    assert age.unread == ("退休农技人员到村服务",)
+
+
+def test_the_class_beside_a_flexible_one_is_brought_in_full_time():
+    """刚柔并济…: 引进…签订…聘用合同的 (刚性) beside 柔性引进…的: the first is for full-time staff."""
+    f = facts("shilin")
+    modes = {t.name: {c.employment for c in f.criteria if c.tier_id == t.id and c.employment} for t in f.tiers if "引进" in t.name}
+    assert sorted(modes.values(), key=str) == [{(Employment.FLEXIBLE,)}, {(Employment.FULL_TIME,)}], modes
+
+
+def test_those_conditions_keep_a_profile_that_meets_only_the_reading_from_eligible():
+    """A 30-year-old master with 中级职称, working full time in 石林县, who is no rural teacher
+    nor doctor: nothing is ELIGIBLE on the degree or the 职称 alone; a flexible expert is not
+    eligible for the full-time class."""
+    knowledge = Knowledge.from_facts(facts("shilin"))
+    resolver, regions = EntityResolver.default(), default_regions()
+
+    def status(profile: TalentProfile) -> dict[str, EligibilityStatus]:
+        return {a.tier.name: a.status for a in assess(profile, knowledge, resolver, regions, True, as_of_year=2024)}
+
+    master = TalentProfile(
+        age=30, degree=Degree.MASTER, professional_rank=ProfessionalRank.INTERMEDIATE,
+        employment=Employment.FULL_TIME, region_id="region:km-shilinyizuzizhi",
+    )
+    assert EligibilityStatus.ELIGIBLE not in status(master).values(), status(master)
+    expert = TalentProfile(
+        age=50, degree=Degree.DOCTORATE, professional_rank=ProfessionalRank.SENIOR,
+        employment=Employment.FLEXIBLE, region_id="region:km-shilinyizuzizhi",
+    )
+    got = status(expert)
+    assert [name for name, s in got.items() if s is EligibilityStatus.ELIGIBLE] == [t.name for t in facts("shilin").tiers if "柔性" in t.name], got
 
 
 def test_flexible_service_days_are_read():

@@ -23,6 +23,7 @@ def test_a_short_soak_answers_everything_and_samples_both_processes(tmp_path: Pa
     for process in (server, store):
         assert len(process["samples_mb"]) >= 3
         assert process["final_mb"] > 0 and "growth_pct" in process
+    assert 0 < store["used_memory_mb"]["final"] <= store["final_mb"]  # the store's own count, too
     # A few seconds say nothing of growth: `passed` is the 10-minute run's verdict.
     assert report["passed"] == (
         report["errors"] == 0 and server["growth_pct"] <= 10 and store["growth_pct"] <= 10

@@ -115,3 +115,42 @@ def test_params_use_the_store_terms_and_policy_ids():
     assert params["policyIds"] == [doc.policies[0].policy.id]
     assert all(row["searchTerms"] == row["text"][:2] for row in params["provisions"])
     assert params["policyRegions"] == [{"from": doc.policies[0].policy.id, "to": "region:shenzhen"}]
+
+
+async def test_a_bad_document_in_a_batch_fails_alone_and_changes_nothing(empty_store, monkeypatch):
+    from ingest.load import Loader
+
+    docs = corpus_docs()
+    regions = default_regions()
+    await load_entities(empty_store, EntityResolver.default().catalog, regions)
+    await load_document(empty_store, docs[0], NO_FACTS, regions)
+    before = await graph_counts(empty_store)
+
+    import ingest.load as load_module
+
+    original = load_module.document_params
+    bad = docs[2].source_file
+
+    def broken(doc, *args, **kwargs):
+        params = original(doc, *args, **kwargs)
+        if doc.source_file == bad:  # a value the store cannot hold fails the write midway
+            params["provisions"][-1]["text"] = {"not": "a string"}
+        return params
+
+    monkeypatch.setattr(load_module, "document_params", broken)
+    loader: Loader[str] = Loader(empty_store, regions, batch_documents=10)
+    outcomes = []
+    for doc in docs[1:]:
+        outcomes += await loader.add(doc, NO_FACTS, doc.source_file)
+    outcomes += await loader.finish()
+    assert [o.tag for o in outcomes] == [d.source_file for d in docs[1:]]  # in order, each once
+    failed = {o.tag: o.error for o in outcomes if o.error}
+    assert list(failed) == [bad] and failed[bad].startswith("the store refused the document")
+
+    after = await graph_counts(empty_store)
+    loaded = [d for d in docs[1:] if d.source_file != bad]
+    provisions = sum(len(p.provisions) for d in [docs[0], *loaded] for p in d.policies)
+    assert after[("node", "Provision")] == provisions
+    assert after[("node", "Provision")] - before[("node", "Provision")] == provisions - sum(
+        len(p.provisions) for p in docs[0].policies
+    )
