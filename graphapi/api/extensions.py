@@ -8,7 +8,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import structlog
-from graphql import DocumentNode, ExecutionResult, GraphQLError, StringValueNode, Visitor, visit
+from graphql import (
+    DocumentNode,
+    ExecutionResult,
+    GraphQLError,
+    StringValueNode,
+    Visitor,
+    visit,
+)
 from strawberry.extensions import SchemaExtension
 
 from graphapi.api.errors import ApiError, ErrorCode, with_code

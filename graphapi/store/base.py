@@ -31,7 +31,7 @@ class RoundTripCounter:
     their own, which see the operation's counter but whose ContextVar assignments would not
     reach it."""
 
-    __slots__ = ("count", "_unanswered", "_tokens")
+    __slots__ = ("_tokens", "_unanswered", "count")
 
     def __init__(self) -> None:
         self.count = 0

@@ -14,7 +14,14 @@ from graphapi.store.base import GraphStore
 from ingest.documents import parse_file
 from tests.api.conftest import GraphQLClient
 from tests.conftest import graph_counts
-from tests.hardening.conftest import ADMIN_KEY, API_KEYS, EDITOR_KEY, TEXTS, corpus_in, serving
+from tests.hardening.conftest import (
+    ADMIN_KEY,
+    API_KEYS,
+    EDITOR_KEY,
+    TEXTS,
+    corpus_in,
+    serving,
+)
 
 READER_KEY = "reader-key-5d1c0b9e8a7f6e54"
 INGEST = """mutation($name: String!, $text: String!) {

@@ -14,7 +14,13 @@ from graphql import build_schema, execute, parse
 from starlette.responses import JSONResponse
 
 from graphapi.api.inputs import MAX_CLAIMS
-from graphapi.api.limits import CHECK_EVERY, MAX_VARIABLE_VALUES, Deadline, bounded_executor, deadline
+from graphapi.api.limits import (
+    CHECK_EVERY,
+    MAX_VARIABLE_VALUES,
+    Deadline,
+    bounded_executor,
+    deadline,
+)
 from graphapi.api.schema import MAX_ALIASES, MAX_DEPTH, MAX_FIELDS, MAX_TOKENS
 from graphapi.app import BodyLimitMiddleware
 from graphapi.config import DEFAULT_MAX_BODY_BYTES, Settings
@@ -308,9 +314,8 @@ async def test_a_store_call_cancelled_before_its_answer_stays_unanswered():
 
     await call(0)
     assert counter.longest_wait() == 0.0
-    with pytest.raises(ValueError):
-        with counter.waiting():
-            raise ValueError("the store refused the query: an answer, not a wait")
+    with pytest.raises(ValueError), counter.waiting():
+        raise ValueError("the store refused the query: an answer, not a wait")
     assert counter.longest_wait() == 0.0
     with pytest.raises(TimeoutError):
         async with asyncio.timeout(0.05):
