@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 NODE_LINTER := tools/cypher-lint
 CORPUS := data/policies
 
-.PHONY: run serve test install lint-node schema bench soak clean
+.PHONY: run serve test install lint-node schema examples bench soak clean
 
 run: install
 	$(VENV)/bin/ingest $(CORPUS) --if-empty
@@ -38,6 +38,10 @@ $(NODE_LINTER)/node_modules/.installed: $(NODE_LINTER)/package.json $(NODE_LINTE
 
 schema: install
 	$(PY) -m graphapi.schema_export > schema.graphql
+
+# Record the API's answers to examples/*.graphql in examples/answers/ (the README quotes them).
+examples: install
+	UPDATE_EXAMPLES=1 $(PY) -m pytest -q tests/api/test_examples.py
 
 # BENCH_QUICK=1 for the ≤ 3-minute run (scales 1× and 100×). wrk is Debian's load generator.
 bench: install $(VENV)/.bench-installed

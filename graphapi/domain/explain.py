@@ -9,7 +9,7 @@ Amounts are written in 万元 where they are round (35万元, 2.5万元), otherw
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from graphapi.domain.model import (
@@ -24,6 +24,8 @@ from graphapi.domain.model import (
     Tier,
 )
 from graphapi.domain.profile import ProfileField
+
+from graphapi.domain.knowledge import chinese_numeral
 
 if TYPE_CHECKING:
     from graphapi.domain.amounts import Amount
@@ -193,10 +195,18 @@ def common_reference(knowledge: Knowledge, provision_ids: Iterable[str]) -> str:
             if all(numbered) and len({m.group(2) for m in numbered}) == 1:
                 numbers = sorted({int(m.group(1)) for m in numbered})
                 return f"{head.reference()}第{_number_runs(numbers)}{numbered[0].group(2)}"
+            items = [_ITEM.match(tail[cut:]) for tail in tails]
+            if all(items):  # 第八条第（一）项 … 第（四）项 -> 第八条第（一）至（四）项
+                numbers = sorted({_CHINESE_DIGITS[m.group(1)] for m in items})
+                return f"{head.reference()}第{_number_runs(numbers, lambda n: f'（{chinese_numeral(n)}）')}项"
     return listing(knowledge.reference(i) for i in ids)
 
 
-def _number_runs(numbers: list[int]) -> str:
+_ITEM = re.compile(r"^第（([一二三四五六七八九十]+)）项$")
+_CHINESE_DIGITS = {chinese_numeral(n): n for n in range(1, 100)}
+
+
+def _number_runs(numbers: list[int], shown: Callable[[int], str] = str) -> str:
     """[1, 2, 3, 4, 7] -> 1至4、7."""
     runs: list[list[int]] = []
     for number in numbers:
@@ -204,7 +214,9 @@ def _number_runs(numbers: list[int]) -> str:
             runs[-1].append(number)
         else:
             runs.append([number])
-    return "、".join(f"{r[0]}至{r[-1]}" if len(r) > 2 else "、".join(map(str, r)) for r in runs)
+    return "、".join(
+        f"{shown(r[0])}至{shown(r[-1])}" if len(r) > 2 else "、".join(map(shown, r)) for r in runs
+    )
 
 
 # --- eligibility ---------------------------------------------------------------------------

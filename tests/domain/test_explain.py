@@ -137,6 +137,18 @@ def test_common_reference_of_items_of_one_section():
     )
 
 
+def test_common_reference_of_items_of_one_article():
+    article = ("第三章", "第八条")
+    knowledge = Knowledge(
+        citations={
+            f"{GD}/i{n}": Citation(f"{GD}/i{n}", GD, GD_TITLE, (*article, f"（{c}）"))
+            for n, c in ((1, "一"), (2, "二"), (3, "三"), (4, "四"), (6, "六"))
+        }
+    )
+    assert explain.common_reference(knowledge, [f"{GD}/i{n}" for n in (1, 2, 3, 4)]) == f"{GD_FULL}第八条第（一）至（四）项"
+    assert explain.common_reference(knowledge, [f"{GD}/i1", f"{GD}/i6"]) == f"{GD_FULL}第八条第（一）、（六）项"
+
+
 def test_the_set_aside_sentence():
     reference = cite("第五章", "第十七条", "（四）", "1.").reference()
     sentence = explain.kept_and_set_aside(
