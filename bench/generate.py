@@ -733,6 +733,9 @@ def explanatory(rng: Rng, plan: Plan) -> Writer:
 
 # --- the corpus -----------------------------------------------------------------------------
 
+# Kinds whose program is named by the brand alone (云南省“新苗计划”, 沈阳市“玉兰”杰出人才培养专项);
+# the others name it by brand and theme.
+NAMED_BY_BRAND = frozenset({"notice", "traditional"})
 KINDS: dict[str, tuple[float, tuple[Level, ...]]] = {
     # kind: (weight after the first unit, levels of the regions that issue it)
     "measures": (0.40, (Level.DISTRICT, Level.MUNICIPAL)),
@@ -819,13 +822,17 @@ def documents(scale: int, seed: int = DEFAULT_SEED) -> Iterator[Document]:
             region = rng.choice([r for level in KINDS[kind][1] for r in grouped.get(level, [])])
             year = rng.choice(YEARS)
             count = rng.choice((1, 2))
-        # Policy ids join region code, year and title: draw until this document's are new.
-        for _ in range(1000):
+        # One program per region and name (see NAMED_BY_BRAND): a second
+        # edition of a program's rules would define the same tiers, which ingest refuses unless
+        # told to replace (ingest --replace).
+        for attempt in range(1000):
+            if attempt and attempt % 50 == 0 and index >= len(FIRST_UNIT):
+                # every brand of this region is taken: another region of the same level
+                region = rng.choice([r for level in KINDS[kind][1] for r in grouped.get(level, [])])
             brand, theme = rng.choice(BRANDS), rng.choice(THEMES)
-            key = (kind, region_code(region.name, regions), str(year), brand, theme)
+            key = (kind, region_code(region.name, regions), brand, "" if kind in NAMED_BY_BRAND else theme)
             if key not in used:
                 break
-            year = rng.choice(YEARS)
         else:
             raise RuntimeError(f"no unused title left for {kind} in {region.name}")
         used.add(key)

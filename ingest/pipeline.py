@@ -145,13 +145,25 @@ def _reader(files: int) -> Executor:
 
 async def _read_ahead(files: list[Path]) -> AsyncIterator[tuple[int, _Read]]:
     """(index, read document) in file order, reading up to READ_AHEAD documents ahead in one
-    worker (one: the store needs the other core), with the bundled resolver and regions."""
+    worker (one: the store needs the other core), with the bundled resolver and regions. A
+    worker process that dies (killed, out of memory) is replaced by a thread."""
     loop = asyncio.get_running_loop()
     executor = _reader(len(files))
     pending: deque[tuple[int, Path, asyncio.Future[_Read]]] = deque()
 
+    def in_thread() -> None:
+        nonlocal executor
+        if isinstance(executor, ProcessPoolExecutor):
+            log.warning("the ingest worker process died; reading on in a thread")
+            executor.shutdown(wait=False, cancel_futures=True)
+            executor = _reader(0)
+
     def submit(path: Path) -> asyncio.Future[_Read]:
-        return loop.run_in_executor(executor, _read_with_defaults, path)
+        try:
+            return loop.run_in_executor(executor, _read_with_defaults, path)
+        except BrokenProcessPool:
+            in_thread()
+            return loop.run_in_executor(executor, _read_with_defaults, path)
 
     try:
         for index, path in enumerate(files):
@@ -160,12 +172,10 @@ async def _read_ahead(files: list[Path]) -> AsyncIterator[tuple[int, _Read]]:
                 done, done_path, future = pending.popleft()
                 try:
                     read = await future
-                except BrokenProcessPool:  # the worker died (killed, out of memory): go on in a thread
-                    log.warning("the ingest worker process died; reading on in a thread")
-                    executor.shutdown(wait=False, cancel_futures=True)
-                    executor = _reader(0)
-                    read = await submit(done_path)
+                except BrokenProcessPool:
+                    in_thread()
                     pending = deque((i, p, submit(p)) for i, p, _ in pending)
+                    read = await submit(done_path)
                 yield done, read
     finally:
         executor.shutdown(wait=True, cancel_futures=True)

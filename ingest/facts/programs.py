@@ -128,10 +128,16 @@ def written_form(name: str, texts: list[str]) -> str:
 
 
 def place_of(name: str, policy: Policy, regions: RegionTree) -> tuple[Region | None, Level | None]:
-    """The region a program belongs to: the one its name gives, else its policy's."""
+    """The region a program belongs to. A policy establishes programs of its own jurisdiction, so
+    its region, unless the name places the program inside it (a city's policy for 盘龙区高层次人才
+    makes a program of 盘龙区); the name's region only when the policy has none. A district's
+    “滇池英才”计划 is the district's, although 滇 also names 云南省."""
     named = regions.mentioned_in(name)
     # 昆明市盘龙区高层次人才: the most specific region named
-    region = max(named, key=lambda r: len(regions.ancestors(r.id))) if named else (regions.find(policy.region) if policy.region else None)
+    region = max(named, key=lambda r: len(regions.ancestors(r.id))) if named else None
+    own = regions.find(policy.region) if policy.region else None
+    if own is not None and (region is None or not regions.contains(own.id, region.id)):
+        region = own
     if region is None:
         return None, policy.level
     return region, region.level

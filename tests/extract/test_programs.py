@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graphapi.domain.entities import EntityResolver
 from graphapi.domain.model import Level
 from graphapi.domain.regions import default_regions
@@ -127,3 +129,23 @@ def test_corpus_programs():
     assert found["东川区人才振兴计划"] == (Level.DISTRICT, "东川区")
     dongchuan = {t.name for t in corpus()["002"].tiers}
     assert {"雁归东川", "东川头雁人才"} <= dongchuan
+
+
+@pytest.mark.parametrize(
+    ("name", "policy_region", "expected"),
+    [
+        ("“滇池英才”产业人才（团队）", "呈贡区", "呈贡区"),  # 滇 names 云南省; the district's own program
+        ("盘龙区高层次人才", "昆明市", "盘龙区"),  # a city's policy for one of its districts
+        ("云南省“千人计划”", "云南省", "云南省"),
+        ("“滇池英才”产业人才（团队）", "海口市", "海口市"),  # a policy establishes its own region's programs
+        ("云南省“兴滇英才”计划", None, "云南省"),  # no region of its own: the name's
+        ("某某人才计划", None, None),
+    ],
+)
+def test_a_program_belongs_to_the_most_specific_of_its_name_and_its_policy(name, policy_region, expected):
+    from graphapi.domain.model import Policy
+    from graphapi.domain.regions import default_regions
+    from ingest.facts.programs import place_of
+
+    region, _ = place_of(name, Policy("p", "某办法", region=policy_region), default_regions())
+    assert (region.name if region else None) == expected
