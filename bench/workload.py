@@ -33,6 +33,18 @@ query Headline($profile: TalentProfileInput!) {
 
 HEADLINE: Body = {"query": QUALIFYING_TIERS, "variables": {"profile": HEADLINE_PROFILE}}
 
+
+def headline_unseen(n: int) -> Body:
+    """The headline question as a new request each time (a house price that changes nothing of
+    the answer, but the request): what it costs when the server has not answered it before."""
+    return {"query": QUALIFYING_TIERS, "variables": {"profile": {**HEADLINE_PROFILE, "housePrice": 1_000_000 + n}}}
+
+
+# For wrk: the same, with the number wrk makes new per request (wrk.VARYING).
+HEADLINE_UNSEEN_TEMPLATE: Body = {
+    "query": QUALIFYING_TIERS, "variables": {"profile": {**HEADLINE_PROFILE, "housePrice": 987_654_321}}
+}
+
 CHECK_DUPLICATES = """
 query Dedup($claims: [BenefitClaimInput!]!) {
   checkDuplicateEnjoyment(claims: $claims) {

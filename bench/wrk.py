@@ -49,23 +49,42 @@ def parse_output(text: str) -> LoadResult:
     return LoadResult(int(total[1]), float(rate[1]), percentiles[50], percentiles[99], errors)
 
 
-def lua_script(body: dict[str, Any]) -> str:
-    """A wrk script that POSTs `body` as JSON."""
-    payload = json.dumps(json.dumps(body, ensure_ascii=False), ensure_ascii=False)  # a Lua string literal
-    return (
-        'wrk.method = "POST"\n'
-        'wrk.headers["Content-Type"] = "application/json"\n'
-        f"wrk.body = {payload}\n"
+VARYING = 987_654_321  # a number in a body that `lua_script(…, vary=True)` makes new per request
+
+
+def _lua_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string literal is a Lua one (no \u escapes)
+
+
+def lua_script(body: dict[str, Any], *, vary: bool = False) -> str:
+    """A wrk script that POSTs `body` as JSON; with `vary`, the number VARYING in it becomes a new
+    number for every request, so that no two requests are the same."""
+    text = json.dumps(body, ensure_ascii=False)
+    head = 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
+    if not vary:
+        return head + f"wrk.body = {_lua_string(text)}\n"
+    before, marker, after = text.partition(str(VARYING))
+    if not marker:
+        raise ValueError(f"the body holds no {VARYING} to vary")
+    return head + (
+        "local counter = 0\n"
+        "request = function()\n"
+        "  counter = counter + 1\n"
+        f"  local body = {_lua_string(before)} .. tostring(counter) .. {_lua_string(after)}\n"
+        "  return wrk.format(nil, nil, nil, body)\n"
+        "end\n"
     )
 
 
-def run(url: str, body: dict[str, Any], *, connections: int = 64, seconds: int = 10, threads: int = 1) -> LoadResult:
+def run(
+    url: str, body: dict[str, Any], *, connections: int = 64, seconds: int = 10, threads: int = 1, vary: bool = False
+) -> LoadResult:
     executable = shutil.which("wrk")
     if executable is None:
         raise LoadToolMissing("wrk is not installed: `make bench` installs it (apt-get install wrk)")
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "post.lua"
-        script.write_text(lua_script(body), encoding="utf-8")
+        script.write_text(lua_script(body, vary=vary), encoding="utf-8")
         completed = subprocess.run(
             [executable, f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s", "--latency", "-s", str(script), url],
             capture_output=True,

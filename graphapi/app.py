@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 import uuid
 from collections.abc import AsyncIterator
@@ -35,6 +36,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLRequestData
 from strawberry.types import ExecutionResult
 
 from graphapi.api.auth import InvalidKey, KeyRing, presented_key
@@ -42,6 +44,7 @@ from graphapi.api.context import Context
 from graphapi.api.errors import ErrorCode
 from graphapi.api.extensions import code_error
 from graphapi.api.limits import Deadline, deadline, timeout_error
+from graphapi.api.responses import ResponseCache
 from graphapi.api.schema import build_schema
 from graphapi.config import Settings, SettingsError, get_settings
 from graphapi.domain.entities import EntityResolver
@@ -88,13 +91,23 @@ def _no_constants(name: str) -> Any:
 
 class GraphQLApp(GraphQL):
     def __init__(
-        self, app_state: Any, *, keys: KeyRing, timeout: float, hide_suggestions: bool, **kwargs: Any
+        self,
+        app_state: Any,
+        *,
+        keys: KeyRing,
+        timeout: float,
+        hide_suggestions: bool,
+        responses: ResponseCache,
+        debug: bool = False,
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.app_state = app_state
         self.keys = keys
         self.timeout = timeout
         self.hide_suggestions = hide_suggestions
+        self.responses = responses
+        self.debug = debug
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
@@ -124,7 +137,26 @@ class GraphQLApp(GraphQL):
         state = self.app_state
         return Context.create(state.store, state.entities, state.regions, role=role)
 
-    async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+    async def execute_single(  # type: ignore[override]
+        self,
+        request: Request,
+        request_adapter: Any,
+        sub_response: Any,
+        context: Context,
+        root_value: Any,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        store = context.store
+        kept = self.responses.get(store, request_data, debug=self.debug)
+        if kept is not None:
+            return kept
+        version = self.responses.version_now(store)
+        result = await self._execute(request, request_adapter, sub_response, context, root_value, request_data)
+        # The version now, if the operation was the first to read the graph's.
+        self.responses.put(store, request_data, result, version if version is not None else self.responses.version_now(store))
+        return result
+
+    async def _execute(self, *args: Any) -> ExecutionResult:
         # The deadline twice: asyncio's cancels the operation while it awaits (the store, a
         # loader); the executor reads the ContextVar to stop resolving, which is CPU work that
         # a cancellation cannot interrupt.
@@ -134,7 +166,7 @@ class GraphQLApp(GraphQL):
         limiting = deadline.set(Deadline.after(self.timeout))
         try:
             async with timer:
-                return await super().execute_single(*args, **kwargs)
+                return await super().execute_single(*args)
         except TimeoutError:
             if not timer.expired():
                 raise
@@ -355,6 +387,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         app.state.entities = EntityResolver.default()
         app.state.regions = default_regions()
+        # What start-up loaded (the gazetteer, regions, modules) lives as long as the process:
+        # kept out of the collector's generations, a full collection does not rescan it, which a
+        # large request (100 000 claims) triggers again and again.
+        gc.freeze()
         # Every store the app uses is wrapped, so that an operation knows when it waits on it.
         if store is not None:
             app.state.store = WaitedStore(store)
@@ -406,6 +442,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         keys=KeyRing(settings.api_keys),
         timeout=settings.request_timeout,
         hide_suggestions=not settings.introspection,
+        responses=ResponseCache(settings.response_cache),
+        debug=settings.debug,
         schema=build_schema(debug=settings.debug, introspection=settings.introspection),
         graphql_ide="graphiql" if settings.graphiql else None,
     )

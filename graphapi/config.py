@@ -48,6 +48,7 @@ class Settings:
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES  # MAX_BODY_BYTES: larger requests get 413
     # REQUEST_TIMEOUT, seconds: a longer operation is stopped (TIMEOUT; STORE_UNAVAILABLE when
     # the store kept it waiting most of that time); /healthz waits as long for the store.
+    response_cache: int = 1024  # RESPONSE_CACHE: answers kept while the graph does not change (0: none)
     request_timeout: float = 30.0
     # API_KEYS="key:role,…" and/or API_KEYS_FILE (one key:role a line): (key, role) pairs.
     api_keys: tuple[tuple[str, str], ...] = field(default=(), repr=False)
@@ -87,6 +88,7 @@ class Settings:
                 env, "MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, minimum=1024, maximum=1024**3
             ),
             request_timeout=_seconds(env, "REQUEST_TIMEOUT", 30.0, minimum=0.1, maximum=3600),
+            response_cache=_int(env, "RESPONSE_CACHE", 1024, minimum=0, maximum=1_000_000),
             api_keys=_api_keys(env),
             cors_origins=tuple(_list(env, "CORS_ORIGINS")),
             introspection=_flag(env, "INTROSPECTION", True),

@@ -131,3 +131,17 @@ def test_plots_are_written(tmp_path) -> None:
     plots = figures.write_plots(values, (1, 100), tmp_path)
     assert [p.name for p in plots] == ["latency.png", "throughput.png", "resources.png"]
     assert all(p.stat().st_size > 1000 for p in plots)
+
+
+def test_wrk_script_can_make_every_request_new() -> None:
+    script = wrk.lua_script(workload.HEADLINE_UNSEEN_TEMPLATE, vary=True)
+    assert "request = function()" in script and "tostring(counter)" in script
+    assert str(wrk.VARYING) not in script  # replaced by the counter
+    with pytest.raises(ValueError, match="no 987654321"):
+        wrk.lua_script(workload.HEADLINE, vary=True)
+
+
+def test_the_unseen_headline_differs_each_time_but_asks_the_same() -> None:
+    first, second = workload.headline_unseen(1), workload.headline_unseen(2)
+    assert first != second and first["query"] == workload.HEADLINE["query"]
+    assert {k: v for k, v in first["variables"]["profile"].items() if k != "housePrice"} == workload.HEADLINE_PROFILE
