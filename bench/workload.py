@@ -127,9 +127,10 @@ query Search($text: String!) {
   search(text: $text, first: 20) { kind id label snippet score }
 }"""
 
+# The programs that apply where the headline person works: claims a talent office there checks.
 BENEFITS = """
 query Benefits {
-  programs { id tiers { id benefits { id amountMax } } }
+  programs(region: "官渡区") { id tiers { id benefits { id amountMax } } }
 }"""
 
 

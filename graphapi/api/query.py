@@ -84,7 +84,7 @@ class Query:
         regions = None
         if filter and filter.region:
             name = short_text(filter.region, "filter.region", MAX_NAME)
-            region = info.context.regions.find(to_simplified(name))
+            region = info.context.regions.locate(to_simplified(name))
             if region is None:
                 raise bad_input(f"unknown region {name!r}", argument="filter.region")
             regions = [r.name for r in info.context.regions.within(region.id)]
@@ -119,9 +119,18 @@ class Query:
         record = await info.context.loaders.provision.load(str(id))
         return Provision.of(record) if record else None
 
-    @strawberry.field
-    async def programs(self, info: Ctx) -> list[Program]:
-        rows = await info.context.store.read("programs_all")
+    @strawberry.field(
+        description="Every program, or with `region` those that apply there (its own, the regions around it, national)"
+    )
+    async def programs(self, info: Ctx, region: str | None = None) -> list[Program]:
+        regions = None
+        if region is not None:
+            name = short_text(region, "region", MAX_NAME)
+            found = info.context.regions.locate(to_simplified(name))
+            if found is None:
+                raise bad_input(f"unknown region {name!r}", argument="region")
+            regions = [r.name for r in info.context.regions.ancestors(found.id)]
+        rows = await info.context.store.read("programs_all", regions=regions)
         records = [from_props(model.Program, row["n"]) for row in rows]
         for record in records:
             info.context.loaders.program.prime(record.id, record)

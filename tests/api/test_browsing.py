@@ -195,3 +195,14 @@ async def test_benefits_say_how_they_are_paid(client):
     staged = [b for b in benefits if b["schedule"] and "期" in b["schedule"]]
     assert staged and all("年" not in b["schedule"] for b in staged)
     assert all("分" in b["text"] for b in staged)
+
+
+async def test_programs_that_apply_in_a_region(client):
+    query = "query($region: String) { programs(region: $region) { id region level } }"
+    everywhere = (await client.data(query, {"region": None}))["programs"]
+    guandu = (await client.data(query, {"region": "云南省昆明市官渡区"}))["programs"]
+    assert {p["region"] for p in guandu} <= {"官渡区", "昆明市", "云南省", None}
+    assert {p["region"] for p in guandu} >= {"官渡区", "云南省"}
+    assert len(guandu) < len(everywhere) and any(p["region"] == "深圳市" for p in everywhere)
+    error = await client.error(query, {"region": "火星"})
+    assert error["extensions"]["code"] == "BAD_USER_INPUT" and "火星" in error["message"]
