@@ -37,7 +37,9 @@ from tests.extract.quality import KINDS, cite_ok, evaluate
 
 HELDOUT_GOLD_DIR = UNSEEN_GOLD_DIR.parent / "heldout" / "gold"
 BLIND_GOLD_DIR = UNSEEN_GOLD_DIR.parent / "blind" / "gold"
-GOLDS = load_dir(CORPUS_GOLD_DIR) + load_dir(UNSEEN_GOLD_DIR) + load_dir(BLIND_GOLD_DIR) + load_dir(HELDOUT_GOLD_DIR)
+FRESH_GOLD_DIR = UNSEEN_GOLD_DIR.parent / "fresh" / "gold"
+GOLDS = (load_dir(CORPUS_GOLD_DIR) + load_dir(UNSEEN_GOLD_DIR) + load_dir(BLIND_GOLD_DIR) + load_dir(HELDOUT_GOLD_DIR)
+         + load_dir(FRESH_GOLD_DIR))
 
 
 @cache
@@ -54,7 +56,7 @@ def test_there_is_gold_for_every_corpus_document_and_every_unseen_text():
         p.name for p in (CORPUS_GOLD_DIR.parents[1] / "data" / "policies").glob("*.txt")
     )
     unseen = load_dir(UNSEEN_GOLD_DIR)
-    assert len(unseen) >= 3 and len(load_dir(HELDOUT_GOLD_DIR)) >= 3
+    assert len(unseen) >= 3 and len(load_dir(HELDOUT_GOLD_DIR)) >= 3 and len(load_dir(FRESH_GOLD_DIR)) >= 3
     assert sorted(g.source.name for g in unseen) == sorted(p.name for p in (UNSEEN_GOLD_DIR.parent / "texts").glob("*.txt"))
 
 
