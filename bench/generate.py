@@ -7,8 +7,17 @@ A scale of N writes 5 × N documents. The first five mirror the bundled corpus (
 traditional characters, a provincial notice issuing six 细则, a municipal 编制说明): 12
 policies and about 460 provisions (the bundled corpus has 870, a hundred of them form fields).
 The rest are drawn at random (seeded) from the same five kinds, with notices issuing one or
-two 细则, over the regions of data/gazetteer/regions.yaml and the years 2012–2025: 100× is
-629 policies and 30 000 provisions, 1000× 6 272 policies and 290 000 provisions (seed 20240601).
+two 细则, over the regions of data/gazetteer/regions.yaml and the years 2000–2025: 100× is
+636 policies and 31 500 provisions, 1000× 6 779 policies and 360 000 provisions (seed 20240601).
+
+Districts × years: a program of a region gets editions. Its first document is its newest
+edition (2019–2025, a 征求意见稿 at times); later documents of that kind and region are its
+older editions, a year or two apart, each with its own 文号 and repealed by the one after it
+(原《…》（文号）同时废止, as real texts say), so that ingest keeps the newest issued edition's
+rules in force (ingest.editions). Only when a program's editions reach 2000 does its region
+get another program of the kind: at 1000× a region has one to five programs of a kind in
+force (three 实施办法 on average), at 100× one or two. A 编制说明 repeals nothing and so has no editions: each city gets
+two at most, and the documents drawn beyond that are of the other kinds.
 
 Every document is built as numbered lines whose provisions are counted as they are written,
 so `Expected` says what the parser must find. Document `i` depends only on the seed and on
@@ -27,7 +36,7 @@ import json
 import random
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -39,7 +48,7 @@ from ingest.ids import region_code
 
 DEFAULT_SEED = 20240601
 DOCUMENTS_PER_UNIT = 5
-YEARS = range(2012, 2026)
+YEARS = range(2000, 2026)
 MANIFEST = "manifest.json"
 
 Rng = random.Random
@@ -222,6 +231,16 @@ def date_of(rng: Rng, year: int) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Edition:
+    """An edition of a program's rules as the next edition cites it when it repeals it:
+    原《title》（文号）同时废止. `number` None: cited by its title alone."""
+
+    title: str
+    number: str | None
+    year: int
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     """What one document is about."""
 
@@ -233,6 +252,39 @@ class Plan:
     theme: str
     draft: bool
     variant: int  # picks among wording variants and scars
+    number: str | None = None  # this edition's 文号 (None: the kind's own, or none)
+    title: str | None = None  # this edition's title (None: the kind's usual one)
+    previous: Edition | None = None  # the older edition it repeals
+    specials: tuple[tuple[str, str], ...] = ()  # notice: the 专项 it issues (empty: drawn)
+    repeal_form: int = 0  # picks the wording of the repeal clause
+
+
+def repeal_clause(previous: Edition | None, form: int = 0, own: str = "本办法") -> str:
+    """The sentence repealing the older edition, as real texts write it."""
+    if previous is None:
+        return ""
+    if previous.number is None:
+        return f"《{previous.title}》同时废止。"
+    cited = f"《{previous.title}》（{previous.number}）"
+    return f"自{own}施行之日起，{cited}废止。" if form % 2 else f"原{cited}同时废止。"
+
+
+def measures_title(plan: Plan) -> str:
+    return plan.title or f"{plan.region.name}支持“{plan.brand}英才”{plan.theme}（团队）引进的实施办法（试行）"
+
+
+def opinions_title(plan: Plan) -> str:
+    short = short_name(plan.region)
+    return plan.title or f"关于实施“{plan.brand}”{plan.theme}振兴计划促进{short}高质量发展的意见（试行）"
+
+
+def traditional_title(plan: Plan) -> str:
+    return plan.title or f"{plan.region.name}“{plan.brand}”杰出人才培养专项实施办法"
+
+
+def notice_title(plan: Plan, count: int) -> str:
+    province = plan.region.name
+    return f"{province}人才工作领导小组关于印发{province}“{plan.brand}计划”{count}个专项实施细则的通知"
 
 
 def measures(rng: Rng, plan: Plan) -> Writer:
@@ -240,11 +292,15 @@ def measures(rng: Rng, plan: Plan) -> Writer:
     w = Writer()
     place, short = plan.region.name, short_name(plan.region)
     program = f"“{plan.brand}英才”{plan.theme}（团队）"
-    title = f"{place}支持{program}引进的实施办法（试行）"
+    title = measures_title(plan)
     catalogue = f"{program}分类认定目录"
     office = "区委人才办" if plan.region.level is Level.DISTRICT else "市委人才办"
     finance = "区级财政" if plan.region.level is Level.DISTRICT else "市级财政"
-    w.policy(title, *(["（征求意见稿）"] if plan.draft else []))
+    if plan.draft or plan.number is None:
+        w.policy(title, *(["（征求意见稿）"] if plan.draft else []))
+    else:
+        # Not 中共…委人才工作领导小组文件: a header line over 20 characters reads as a broken sentence.
+        w.policy(f"{place}人才工作领导小组文件", "", plan.number, "", title)
     w.chapter("总  则" if plan.variant % 2 else "总则")
     w.article(
         rng.choice(
@@ -359,10 +415,7 @@ def measures(rng: Rng, plan: Plan) -> Writer:
     w.chapter("附  则" if plan.variant % 2 else "附则")
     w.article("各行业主管单位要在一个月之内，根据本办法出台配套政策，报领导小组备案。")
     w.article(f"本办法由{office}负责具体解释工作。")
-    repeal = ""
-    if plan.year > YEARS.start and plan.variant % 3 != 1:
-        repeal = f"《{place}支持“{plan.brand}英才”{plan.theme}（团队）引进的暂行办法》同时废止。"
-    w.article(f"本办法自印发之日起施行，试行{cn(years)}年。{repeal}")
+    w.article(f"本办法自印发之日起施行，试行{cn(years)}年。{repeal_clause(plan.previous, plan.repeal_form)}")
     w.paragraph(f"中共{place}委人才工作领导小组")
     w.paragraph(date_of(rng, plan.year))
     w.blank()
@@ -467,9 +520,9 @@ def opinions(rng: Rng, plan: Plan) -> Writer:
     w = Writer()
     district, city = plan.region.name, plan.parent.name if plan.parent else ""
     short = short_name(plan.region)
-    title = f"关于实施“{plan.brand}”{plan.theme}振兴计划促进{short}高质量发展的意见（试行）"
+    title = opinions_title(plan)
     committee, government = f"中共{city}{district}委", f"{city}{district}人民政府"
-    number = f"{short[:1]}发〔{plan.year}〕{rng.randint(1, 60)}号"
+    number = plan.number or f"{short[:1]}发〔{plan.year}〕{rng.randint(1, 60)}号"
     w.policy(f"{committee}文件", "", number, "★", f"{committee}  {government}印发《{title}》的通知")
     w.paragraph("各乡镇（街道）党（工）委和人民政府（办事处），各部委办局，各人民团体：")
     w.paragraph(f"《{title}》已经区委、区政府研究同意，现印发给你们，请结合实际认真贯彻落实。")
@@ -534,6 +587,8 @@ def opinions(rng: Rng, plan: Plan) -> Writer:
         for item_heading, text in entries:
             w.item(item_heading)
             w.paragraph(text + "（责任单位：区委人才办、区人社局）")
+    if plan.previous is not None:
+        w.paragraph("本意见自印发之日起施行。" + repeal_clause(plan.previous, plan.repeal_form, own="本意见"))
     return w
 
 
@@ -542,7 +597,10 @@ def traditional(rng: Rng, plan: Plan) -> Writer:
     w = Writer()
     city = plan.region.name
     program = f"{city}“{plan.brand}”杰出人才培养专项"
-    w.policy(f"{program}实施办法", "（征求意见稿）")
+    if plan.draft:
+        w.policy(traditional_title(plan), "（征求意见稿）")
+    else:
+        w.policy(f"{city}人力资源保障局文件", "", plan.number, "", traditional_title(plan))
     w.chapter("总则")
     w.article(f"为进一步加强{plan.theme}培养工作，根据有关人才工作条例，结合实际，制定本办法。")
     w.article(f"市政府实施{program}，每2年遴选不超过{rng.choice((10, 15, 20))}名具有成为战略科学家潜质的培养对象进行重点培养。")
@@ -583,7 +641,10 @@ def traditional(rng: Rng, plan: Plan) -> Writer:
     w.items(("以不正当手段影响评估结果的；", "无正当理由拒不参加评估的；", "已离职且不在本市工作的；", "截留、挤占、挪用项目经费等严重违反财经纪律的。"))
     w.article(f"{program}实行诚信承诺制，培养对象和所在单位应当对其提供材料的真实性作出承诺。")
     w.chapter("附则")
-    w.article(f"本办法自{plan.year}年{rng.randint(1, 12)}月1日起施行，有效期{rng.choice((3, 5))}年。")
+    w.article(
+        f"本办法自{plan.year}年{rng.randint(1, 12)}月1日起施行，有效期{rng.choice((3, 5))}年。"
+        + repeal_clause(plan.previous, plan.repeal_form)
+    )
     w.paragraph(f"{city}人力资源保障局")
     w.paragraph(date_of(rng, plan.year))
     return w
@@ -594,20 +655,24 @@ def notice(rng: Rng, plan: Plan, count: int) -> Writer:
     w = Writer()
     province, short = plan.region.name, short_name(plan.region)
     scheme = f"“{plan.brand}计划”"
-    specials = rng.sample(SPECIALS, k=count) if count < len(SPECIALS) else list(SPECIALS)
+    if plan.specials:
+        specials = list(plan.specials)
+    else:
+        specials = rng.sample(SPECIALS, k=count) if count < len(SPECIALS) else list(SPECIALS)
     parent_number = f"{short[:1]}厅字〔{plan.year}〕{rng.randint(1, 30)}号"
     w.policy(
         f"{province}人才工作领导小组文件",
         "",
-        f"{short[:1]}党人才〔{plan.year}〕{rng.randint(1, 20)}号",
+        plan.number or f"{short[:1]}党人才〔{plan.year}〕{rng.randint(1, 20)}号",
         "",
-        f"{province}人才工作领导小组关于印发{province}{scheme}{count}个专项实施细则的通知",
+        notice_title(plan, count),
     )
     w.paragraph("各州、市党委和人民政府，省委和省级国家机关各部委办厅局，各人民团体，省属各企事业单位：")
     w.paragraph(
         f"为贯彻落实《{province}{scheme}实施办法（试行）》（{parent_number}），经省人才工作领导小组同意，现将{province}{scheme}"
         + "、".join(s for s, _ in specials)
         + f"{count}个专项实施细则印发给你们，请结合实际认真贯彻执行。"
+        + repeal_clause(plan.previous, plan.repeal_form, own="本通知")
     )
     w.paragraph(f"{province}人才工作领导小组")
     w.paragraph(date_of(rng, plan.year))
@@ -763,6 +828,44 @@ class Document:
     year: int
     text: str
     expected: Expected
+    series: str = ""  # the program whose edition this is: kind:region code:brand[:theme]
+    edition: int = 0  # 0 for the newest edition of its series, 1 for the one it repeals, …
+    draft: bool = False  # a 征求意见稿 (only ever the newest edition of a series)
+
+
+# Kinds whose programs get editions over the years, and those whose newest edition may be a
+# draft (征求意见稿). A 编制说明 repeals nothing, so its programs cannot have editions: a city
+# explains at most EXPLANATORY_PER_CITY of its 细则, and further notes are drawn as other kinds.
+WITH_EDITIONS = frozenset({"measures", "opinions", "traditional", "notice"})
+DRAFTED = frozenset({"measures", "traditional"})
+EXPLANATORY_PER_CITY = 2
+NEWEST_YEARS = range(2019, YEARS.stop)
+"""The year of a program's newest edition; the older ones go back to YEARS.start."""
+EDITION_GAPS = (1, 1, 2, 2)
+"""Years between two editions."""
+NUMBER_FROM = 100
+"""Planned 文号 count from here per issuer and year, above the ones the writers draw (≤ 60)."""
+OLDER_TITLES = {
+    "measures": ("实施办法（试行）", "实施办法", "暂行办法"),
+    "opinions": ("意见（试行）", "意见", "实施意见"),
+    "traditional": ("实施办法", "实施办法（试行）"),
+}
+NUMBER_ISSUERS = {"measures": "人才发", "opinions": "发", "traditional": "人社规", "notice": "党人才"}
+
+
+@dataclass(slots=True)
+class Series:
+    """The editions of one program of one region, written newest first: each repeals the next
+    one (its predecessor), naming it by title and 文号, as real texts do."""
+
+    name: str
+    kind: str
+    region: Region
+    brand: str
+    theme: str
+    specials: tuple[tuple[str, str], ...] = ()
+    older: Edition | None = None  # the edition still to write, as the oldest written cites it
+    written: int = 0
 
 
 @cache
@@ -802,48 +905,173 @@ def to_traditional(text: str) -> str:
     return _to_traditional().convert(text).translate(_HALF_WIDTH)
 
 
+class _Corpus:
+    """What the documents written so far leave for the next: the series of each kind and
+    region, the titles and 文号 taken, how many 编制说明 each city has."""
+
+    def __init__(self, seed: int) -> None:
+        self.seed = seed
+        self.regions = default_regions()
+        self.grouped = _regions_by_level()
+        self.series: dict[tuple[str, str], list[Series]] = {}
+        self.used: set[tuple[str, ...]] = set()
+        self.numbers: dict[tuple[str, int], int] = {}
+        self.notes: dict[str, int] = {}
+
+    def code(self, region: Region) -> str:
+        return region_code(region.name, self.regions)
+
+    def issuing(self, kind: str) -> list[Region]:
+        return [r for level in KINDS[kind][1] for r in self.grouped.get(level, [])]
+
+    def number(self, kind: str, region: Region, year: int) -> str:
+        """A 文号 no other document has: 官人才发〔2020〕101号."""
+        issuer = f"{short_name(region)[:1]}{NUMBER_ISSUERS[kind]}"
+        count = self.numbers.get((issuer, year), NUMBER_FROM) + 1
+        self.numbers[(issuer, year)] = count
+        return f"{issuer}〔{year}〕{count}号"
+
+    def older(self, rng: Rng, kind: str, plan: Plan, title: str | None = None) -> Edition | None:
+        """The edition before `plan`'s (its title, 文号 and year), or None when it would be
+        older than YEARS. Titles vary between editions as real ones do (（试行）, 暂行办法);
+        a notice keeps its title, which only its 文号 tells apart."""
+        year = plan.year - rng.choice(EDITION_GAPS)
+        if year < YEARS.start:
+            return None
+        if title is None and kind == "notice":
+            title = notice_title(plan, len(plan.specials))
+        elif title is None:
+            usual = {"measures": measures_title, "opinions": opinions_title, "traditional": traditional_title}[kind]
+            stem = usual(replace(plan, title=None)).removesuffix("（试行）").removesuffix("实施办法").removesuffix("意见")
+            title = stem + rng.choice(OLDER_TITLES[kind])
+        return Edition(title, self.number(kind, plan.region, year), year)
+
+    def extendable(self, kind: str, region: Region) -> list[Series]:
+        return [s for s in self.series.get((kind, self.code(region)), []) if s.older is not None]
+
+    def place_note(self, rng: Rng, region: Region) -> tuple[str, Region]:
+        """Where a 编制说明 drawn for `region` goes: there, another city with room, or, when
+        every city has its notes, another kind."""
+        cities = [region, *sorted(self.issuing("explanatory"), key=lambda r: rng.random())]
+        for city in cities:
+            if self.notes.get(self.code(city), 0) < EXPLANATORY_PER_CITY:
+                return "explanatory", city
+        kinds = [k for k in KINDS if k != "explanatory"]
+        kind = rng.choices(kinds, [KINDS[k][0] for k in kinds])[0]
+        return kind, rng.choice(self.issuing(kind))
+
+    def new_name(self, rng: Rng, kind: str, region: Region, first_unit: bool) -> tuple[Region, str, str]:
+        """An unused brand (and theme) for a new program: two documents naming one program
+        are editions of it, so a new series must not reuse a name (see NAMED_BY_BRAND)."""
+        for attempt in range(1000):
+            if attempt and attempt % 50 == 0 and not first_unit:
+                # every brand of this region is taken: another region of the same level
+                region = rng.choice(self.issuing(kind))
+            brand, theme = rng.choice(BRANDS), rng.choice(THEMES)
+            key = (kind, self.code(region), brand, "" if kind in NAMED_BY_BRAND else theme)
+            if key not in self.used:
+                self.used.add(key)
+                return region, brand, theme
+        raise RuntimeError(f"no unused title left for {kind} in {region.name}")
+
+    def start(self, kind: str, region: Region, brand: str, theme: str, specials: tuple = ()) -> Series:
+        name = ":".join((kind, self.code(region), brand, *(() if kind in NAMED_BY_BRAND else (theme,))))
+        series = Series(name, kind, region, brand, theme, specials)
+        self.series.setdefault((kind, self.code(region)), []).append(series)
+        return series
+
+    def parent(self, region: Region) -> Region | None:
+        return self.regions.get(region.parent_id) if region.parent_id else None
+
+    def plan(self, index: int, rng: Rng) -> tuple[Plan, int, Series | None]:
+        """The plan of document `index` (drawn from `rng`, which then writes its text), the 细则
+        count of a notice, and its series (None for a 编制说明)."""
+        editions = random.Random(f"{self.seed}:{index}:editions")  # what editions draw, apart
+        if index < len(FIRST_UNIT):
+            return self._first(rng, editions, index)
+        kind = rng.choices(list(KINDS), [w for w, _ in KINDS.values()])[0]
+        region = rng.choice(self.issuing(kind))
+        count = rng.choice((1, 2))
+        if kind == "explanatory":
+            kind, region = self.place_note(editions, region)
+        if kind == "explanatory":
+            region, brand, theme = self.new_name(rng, kind, region, first_unit=False)
+            self.notes[self.code(region)] = self.notes.get(self.code(region), 0) + 1
+            plan = Plan(kind, region, self.parent(region), rng.choice(YEARS), brand, theme, False, rng.randrange(60))
+            return plan, count, None
+        open_series = self.extendable(kind, region)
+        if open_series:  # the next older edition of a program of this region
+            series = editions.choice(open_series)
+            edition = series.older
+            assert edition is not None
+            plan = Plan(
+                kind, series.region, self.parent(series.region), edition.year, series.brand, series.theme,
+                draft=False, variant=rng.randrange(60), title=edition.title, specials=series.specials,
+                # cited by title alone (the first unit's 暂行办法), it has a 文号 of its own all the same
+                number=edition.number or self.number(kind, series.region, edition.year),
+                repeal_form=editions.randrange(2),
+            )
+            series.older = self.older(editions, kind, plan)
+            return replace(plan, previous=series.older), len(series.specials), series
+        # A new program of this region: its newest edition, recent; the older ones follow.
+        region, brand, theme = self.new_name(rng, kind, region, first_unit=False)
+        draft = rng.random() < 0.4 and kind in DRAFTED
+        year = editions.choice(NEWEST_YEARS)
+        specials = tuple(editions.sample(SPECIALS, k=count)) if kind == "notice" else ()
+        plan = Plan(
+            kind, region, self.parent(region), year, brand, theme, draft, rng.randrange(60),
+            number=None if draft else self.number(kind, region, year), specials=specials,
+            repeal_form=editions.randrange(2),
+        )
+        series = self.start(kind, region, brand, theme, specials)
+        series.older = self.older(editions, kind, plan)
+        return replace(plan, previous=series.older), count, series
+
+    def _first(self, rng: Rng, editions: Rng, index: int) -> tuple[Plan, int, Series | None]:
+        """The first unit, as it always was; its 实施办法 names a 暂行办法 it repeals, which
+        larger scales write as the older edition."""
+        kind, name, year, count = FIRST_UNIT[index]
+        region = self.regions.find(name)
+        assert region is not None, name
+        region, brand, theme = self.new_name(rng, kind, region, first_unit=True)
+        # 003, which the 办法 in traditional characters mirrors, is a 征求意见稿.
+        draft = (rng.random() < 0.4 and kind in DRAFTED) or kind == "traditional"
+        plan = Plan(kind, region, self.parent(region), year, brand, theme, draft=draft, variant=rng.randrange(60))
+        if kind == "explanatory":
+            self.notes[self.code(region)] = self.notes.get(self.code(region), 0) + 1
+            return plan, count, None
+        series = self.start(kind, region, brand, theme)
+        if kind == "measures" and plan.year > YEARS.start and plan.variant % 3 != 1:
+            title = f"{region.name}支持“{brand}英才”{theme}（团队）引进的暂行办法"
+            edition = self.older(editions, kind, plan, title=title)
+            series.older = Edition(title, None, edition.year) if edition else None
+        return replace(plan, previous=series.older), count, series
+
+
 def documents(scale: int, seed: int = DEFAULT_SEED) -> Iterator[Document]:
-    """The 5 × `scale` documents of the corpus at this scale, in order."""
+    """The 5 × `scale` documents of the corpus at this scale, in order. A program of a region
+    gets editions over the years: the first document of a series is its newest edition, and
+    later documents of that kind and region write its older editions, each repealed by the
+    one before it, until YEARS run out; only then does the region get another program of the
+    kind. So the programs in force per region and kind stay few while the documents grow."""
     if scale < 1:
         raise ValueError(f"scale must be at least 1, got {scale}")
-    regions = default_regions()
-    grouped = _regions_by_level()
-    kinds = list(KINDS)
-    weights = [KINDS[k][0] for k in kinds]
-    used: set[tuple[str, ...]] = set()
+    corpus = _Corpus(seed)
     for index in range(DOCUMENTS_PER_UNIT * scale):
         rng = random.Random(f"{seed}:{index}")
-        if index < len(FIRST_UNIT):
-            kind, name, year, count = FIRST_UNIT[index]
-            region = regions.find(name)
-            assert region is not None, name
-        else:
-            kind = rng.choices(kinds, weights)[0]
-            region = rng.choice([r for level in KINDS[kind][1] for r in grouped.get(level, [])])
-            year = rng.choice(YEARS)
-            count = rng.choice((1, 2))
-        # One program per region and name (see NAMED_BY_BRAND): a second
-        # edition of a program's rules would define the same tiers, which ingest refuses unless
-        # told to replace (ingest --replace).
-        for attempt in range(1000):
-            if attempt and attempt % 50 == 0 and index >= len(FIRST_UNIT):
-                # every brand of this region is taken: another region of the same level
-                region = rng.choice([r for level in KINDS[kind][1] for r in grouped.get(level, [])])
-            brand, theme = rng.choice(BRANDS), rng.choice(THEMES)
-            key = (kind, region_code(region.name, regions), brand, "" if kind in NAMED_BY_BRAND else theme)
-            if key not in used:
-                break
-        else:
-            raise RuntimeError(f"no unused title left for {kind} in {region.name}")
-        used.add(key)
-        parent = regions.get(region.parent_id) if region.parent_id else None
-        plan = Plan(kind, region, parent, year, brand, theme, draft=rng.random() < 0.4, variant=rng.randrange(60))
+        plan, count, series = corpus.plan(index, rng)
         writer = _write(rng, plan, count)
         text = writer.text()
-        if kind == "traditional":
+        if plan.kind == "traditional":
             text = to_traditional(text)
-        name = f"{index:05d}_{kind}_{region_code(region.name, regions)}_{year}.txt"
-        yield Document(name, kind, region.name, year, text, writer.expected())
+        name = f"{index:05d}_{plan.kind}_{corpus.code(plan.region)}_{plan.year}.txt"
+        edition = 0
+        if series is not None:
+            edition, series.written = series.written, series.written + 1
+        yield Document(
+            name, plan.kind, plan.region.name, plan.year, text, writer.expected(),
+            series.name if series else "", edition, plan.draft,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -870,7 +1098,12 @@ def write_corpus(directory: Path, scale: int, seed: int = DEFAULT_SEED) -> Manif
         data = doc.text.encode("utf-8")
         (directory / doc.name).write_bytes(data)
         size += len(data)
-        files.append({"name": doc.name, "kind": doc.kind, "region": doc.region, "year": doc.year, **asdict(doc.expected)})
+        files.append(
+            {
+                "name": doc.name, "kind": doc.kind, "region": doc.region, "year": doc.year,
+                "series": doc.series, "edition": doc.edition, "draft": doc.draft, **asdict(doc.expected),
+            }
+        )
     manifest = Manifest(
         scale=scale,
         seed=seed,

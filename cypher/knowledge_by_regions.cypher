@@ -11,10 +11,14 @@ WITH meta.version AS version
 MATCH (p:Program)
 WHERE (p.placeholder IS NULL OR p.placeholder = false)
   AND ($regions IS NULL OR p.region IS NULL OR p.region IN $regions)
-// A program whose policy another one repeals (同时废止) no longer applies, unless the repealing
-// text is itself only a draft (征求意见稿), which repeals nothing yet.
-WITH version, p, [(p)<-[:ESTABLISHES]-(:Policy)<-[:REPEALS]-(by:Policy) | coalesce(by.status, 'UNKNOWN')] AS repealedBy
-WHERE none(status IN repealedBy WHERE status <> 'DRAFT')
+// A program whose policies other ones repeal (同时废止) no longer applies, unless a repealing
+// text is itself only a draft (征求意见稿), which repeals nothing yet. A program established by
+// several editions (ingest.editions) applies while one of them is not repealed: it holds the
+// facts of the newest. The lists are computed in WITH: FalkorDB plans no comprehension in WHERE.
+WITH version, p,
+     [(p)<-[:ESTABLISHES]-(edition:Policy) | edition.id] AS editions,
+     [(p)<-[:ESTABLISHES]-(old:Policy)<-[:REPEALS]-(by:Policy) WHERE coalesce(by.status, 'UNKNOWN') <> 'DRAFT' | old.id] AS repealed
+WHERE size(editions) = 0 OR any(id IN editions WHERE NOT id IN repealed)
 MATCH (p)-[:HAS_TIER]->(t:Tier)
 RETURN version,
        p {.*} AS program,

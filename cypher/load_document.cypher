@@ -1,8 +1,9 @@
 // Replace everything some source documents contribute to the graph, in one atomic query: the
 // loader writes several documents per round trip (ingest.load.Loader), each row carrying ids of
 // its own document only. Provisions and facts owned by the documents ($documentKeys, the file
-// names, plus those of documents they replace) are dropped and created afresh; Policy, Program
-// and Tier nodes are merged by id so that edges other documents point at them survive a reload.
+// names, plus those of documents they replace) are dropped and created afresh, and so are the
+// facts of earlier editions they supersede (step 0); Policy, Program and Tier nodes are merged
+// by id so that edges other documents point at them survive a reload.
 // @param version: "5f0c2a9e"
 // @param documentKeys: ["001_example.txt"]
 // @param policyIds: ["gd-zcgccrc"]
@@ -44,6 +45,59 @@
 // @param tierEquivalences: [{"from": "program:gd-gccrc/A", "to": "program:gd-gccrc/A", "citedIn": "p"}]
 // @param programSuccessions: [{"from": "program:gd-gccrc", "to": "program:ylyc", "citedIn": "p"}]
 // @param tierSuccessions: [{"from": "program:gd-gccrc/A", "to": "program:ylyc", "citedIn": "p"}]
+// @param superseded: [{"documentKey": "gd_2019.txt", "programId": "program:gd-gccrc"}]
+
+// 0. Facts of earlier editions that these documents supersede ($superseded: the file holding a
+//    program's facts, and the program; see ingest.editions): that file's stacking rules
+//    governing the program or its parts, its criteria, relaxations and benefits of the
+//    program's tiers, its 相当于 links into them, the edges of its tiers and of the program, and
+//    the tiers the new edition does not define. Its policies and provisions stay, as history.
+UNWIND $superseded AS row
+MATCH (n:StackingRule)
+WHERE n.documentKey = row.documentKey
+  AND any(g IN coalesce(n.governs, []) WHERE g = row.programId OR g STARTS WITH (row.programId + '/'))
+DETACH DELETE n
+WITH count(*) AS _
+UNWIND $superseded AS row
+MATCH (n:Criterion)
+WHERE n.documentKey = row.documentKey AND n.tierId STARTS WITH (row.programId + '/')
+DETACH DELETE n
+WITH count(*) AS _
+UNWIND $superseded AS row
+MATCH (n:Relaxation)
+WHERE n.documentKey = row.documentKey AND n.tierId STARTS WITH (row.programId + '/')
+DETACH DELETE n
+WITH count(*) AS _
+UNWIND $superseded AS row
+MATCH (n:Benefit)
+WHERE n.documentKey = row.documentKey AND n.tierId STARTS WITH (row.programId + '/')
+DETACH DELETE n
+WITH count(*) AS _
+UNWIND $superseded AS row
+MATCH (:Title)-[r:EQUIVALENT_TO]->(t:Tier)
+WHERE r.documentKey = row.documentKey AND t.programId = row.programId
+DELETE r
+WITH count(*) AS _
+UNWIND $superseded AS row
+MATCH (n:Tier)-[r]->()
+WHERE n.documentKey = row.documentKey AND n.programId = row.programId
+DELETE r
+WITH count(*) AS _
+UNWIND $superseded AS row
+MATCH (p:Program {id: row.programId})-[r:HAS_TIER]->(t:Tier)
+WHERE t.documentKey = row.documentKey
+DELETE r
+WITH count(*) AS _
+UNWIND $superseded AS row
+MATCH (n:Tier)
+WHERE n.documentKey = row.documentKey AND n.programId = row.programId AND NOT n.id IN $tierIds
+DETACH DELETE n
+WITH count(*) AS _
+UNWIND $superseded AS row
+MATCH (p:Program {id: row.programId})-[r]->()
+WHERE p.documentKey = row.documentKey AND type(r) <> 'HAS_TIER'
+DELETE r
+WITH count(*) AS _
 
 // 1. Drop what the documents own outright.
 MATCH (n:Provision) WHERE n.documentKey IN $documentKeys DETACH DELETE n

@@ -33,6 +33,7 @@ from graphapi.domain.regions import RegionTree
 from graphapi.domain.text import normalize
 from graphapi.store.base import GraphStore, StoreError, StoreUnavailable
 from graphapi.store.mapping import to_props
+from ingest import editions
 from ingest.facts.ids import kind_of
 from ingest.ids import reference_target_id
 
@@ -56,6 +57,7 @@ class KnownPolicy:
     title_key: str | None
     placeholder: bool
     document_key: str | None
+    draft: bool = False  # a 征求意见稿: never what a cited 文号 names
 
 
 @dataclass(slots=True)
@@ -87,23 +89,89 @@ def _edges(pairs: Iterable[tuple[str, str]], **extra: Any) -> list[Row]:
     return [{"from": a, "to": b, **extra} for a, b in pairs]
 
 
-def _resolve_reference(
-    ref: model.PolicyReference,
-    local: dict[str, str],
-    known: dict[str, KnownPolicy],
-) -> tuple[str, bool]:
+def _agree(a: str | None, b: str | None) -> bool:
+    """Whether two 文号 may belong to one document: equal, or one of them not known. Two
+    editions of a series often share a title, never a 文号."""
+    return a is None or b is None or a == b
+
+
+@dataclass(slots=True)
+class _Index:
+    """Policies found by title key (where the 文号 agree) or by 文号, first come first served."""
+
+    by_title: dict[str, list[KnownPolicy]] = field(default_factory=dict)
+    by_number: dict[str, list[KnownPolicy]] = field(default_factory=dict)
+
+    def add(self, policy: KnownPolicy) -> None:
+        if policy.title_key:
+            self.by_title.setdefault(policy.title_key, []).append(policy)
+        if policy.doc_number:
+            self.by_number.setdefault(policy.doc_number, []).append(policy)
+
+    def by_number_of(self, doc_number: str | None) -> KnownPolicy | None:
+        found = self.by_number.get(doc_number or "")
+        return found[0] if found else None
+
+    def placeholders_of(self, policy: model.Policy) -> list[str]:
+        """Ids of the placeholders naming this policy (by 文号, or by title where the 文号 agree)."""
+        found = [*self.by_number.get(policy.doc_number or "", ())]
+        found += [p for p in self.by_title.get(title_key(policy.title) or "", ()) if _agree(p.doc_number, policy.doc_number)]
+        return list(dict.fromkeys(p.id for p in found if p.placeholder and p.id != policy.id))
+
+    def find(self, key: str | None, doc_number: str | None, *, strict: bool = False) -> KnownPolicy | None:
+        """The policy a citation names. Title before 文号 (one 文号 can carry several
+        instruments: a notice issuing six 细则), where the 文号 are equal, then by 文号, then by
+        title where a 文号 is missing (`strict`: not for a cited 文号, when the policies' 文号
+        are all known, as the document's own are)."""
+        titled = self.by_title.get(key or "", ())
+        exact = next((p for p in titled if p.doc_number == doc_number), None)
+        if exact is not None:
+            return exact
+        numbered = self.by_number_of(doc_number)
+        if numbered is not None or (strict and doc_number):
+            return numbered
+        # A draft has no 文号 because it was not issued: a cited 文号 never names it.
+        return next((p for p in titled if _agree(p.doc_number, doc_number) and not (doc_number and p.draft)), None)
+
+
+def _index(policies: Iterable[KnownPolicy]) -> _Index:
+    index = _Index()
+    for policy in policies:
+        index.add(policy)
+    return index
+
+
+def _local_index(doc: model.ParsedDocument) -> _Index:
+    return _index(
+        KnownPolicy(p.policy.id, p.policy.doc_number, title_key(p.policy.title), False, doc.source_file)
+        for p in doc.policies
+    )
+
+
+def _made_real(doc: model.ParsedDocument, known: Iterable[KnownPolicy]) -> dict[str, list[str]]:
+    """The placeholders each policy of the document makes real, by policy id."""
+    index = _index(known)
+    return {p.policy.id: index.placeholders_of(p.policy) for p in doc.policies}
+
+
+def _citable(known: Iterable[KnownPolicy], made_real: dict[str, list[str]]) -> _Index:
+    """The known policies a citation of the document may name: not the placeholders its own
+    policies make real (those are the document itself, and its own policies answer for them)."""
+    gone = {placeholder for placeholders in made_real.values() for placeholder in placeholders}
+    return _index(p for p in known if p.id not in gone)
+
+
+def _resolve_reference(ref: model.PolicyReference, local: _Index, known: _Index) -> tuple[str, bool]:
     """The target id of a reference and whether it still needs a placeholder node."""
     if ref.target_id:
         return ref.target_id, False
-    # Title before 文号: one 文号 can carry several instruments (a notice issuing six 细则).
-    keys = [k for k in (title_key(ref.title), ref.doc_number) if k]
-    for key in keys:
-        if key in local:
-            return local[key], False
-    for key in keys:
-        hit = known.get(key)
-        if hit is not None:
-            return hit.id, hit.placeholder
+    key = title_key(ref.title)
+    hit = local.find(key, ref.doc_number, strict=True)
+    if hit is not None:
+        return hit.id, False
+    hit = known.find(key, ref.doc_number)
+    if hit is not None:
+        return hit.id, hit.placeholder
     return reference_target_id(ref.title, ref.doc_number), True
 
 
@@ -114,23 +182,20 @@ def document_params(
     regions: RegionTree,
     known: Iterable[KnownPolicy] = (),
     index_terms: Callable[[str], str | None] = lambda text: None,
+    yielded: frozenset[str] = frozenset(),
+    superseded: Sequence[tuple[str, str]] = (),
 ) -> dict[str, Any]:
-    """Parameters of load_document.cypher for this document."""
+    """Parameters of load_document.cypher for this document. `yielded`: programs whose facts
+    another edition holds (this document writes none of them); `superseded`: (document key,
+    program id) pairs whose facts this document takes over (see ingest.editions)."""
     key = doc.source_file
     owned: dict[str, Any] = {"documentKey": key}
-    known_by_key: dict[str, KnownPolicy] = {}
-    for policy in known:
-        for k in (policy.doc_number, policy.title_key):
-            if k:
-                known_by_key.setdefault(k, policy)
-
+    known = list(known)
+    local = _local_index(doc)
     policies = [p.policy for p in doc.policies]
-    local: dict[str, str] = {}
-    for policy in policies:
-        for k in (title_key(policy.title), policy.doc_number):
-            if k:
-                local.setdefault(k, policy.id)
     policy_ids = {p.id for p in policies}
+    made_real = _made_real(doc, known)
+    known_index = _citable(known, made_real)
 
     params: dict[str, Any] = {name: [] for name in _LIST_PARAMS}
     params["documentKeys"] = [key]
@@ -143,15 +208,13 @@ def document_params(
         if region is not None:
             params["policyRegions"].append({"from": policy.id, "to": region.id})
         # Placeholders this policy makes real (a citing document was loaded first).
-        for k in (policy.doc_number, title_key(policy.title)):
-            hit = known_by_key.get(k) if k else None
-            if hit is not None and hit.placeholder and hit.id != policy.id:
-                params["redirects"].append({"placeholder": hit.id, "real": policy.id})
+        for placeholder in made_real.get(policy.id, ()):
+            params["redirects"].append({"placeholder": placeholder, "real": policy.id})
 
     placeholders: dict[str, Row] = {}
     for parsed in doc.policies:
         for ref in parsed.references:
-            target, needs_placeholder = _resolve_reference(ref, local, known_by_key)
+            target, needs_placeholder = _resolve_reference(ref, local, known_index)
             if needs_placeholder and target not in policy_ids:
                 placeholders.setdefault(
                     target,
@@ -190,32 +253,57 @@ def document_params(
             else:
                 params["provisionParts"].append({"from": provision.parent_id, "to": provision.id})
 
-    _facts_params(facts, params, owned, regions)
-    params["programIds"] = sorted(p.id for p in facts.programs)
-    params["tierIds"] = sorted(t.id for t in facts.tiers)
+    # An edition giving way to another (`yielded`, see ingest.editions) writes no facts for
+    # those programs, but still says it establishes or governs them: that is its history.
+    _policy_links(facts, params)
+    written = editions.without(facts, yielded) if yielded else facts
+    _facts_params(written, params, owned, regions)
+    params["programIds"] = sorted(p.id for p in written.programs)
+    params["tierIds"] = sorted(t.id for t in written.tiers)
+    params["superseded"] = [{"documentKey": owner, "programId": program} for owner, program in superseded]
     return params
 
 
-def _facts_params(facts: model.Facts, params: dict[str, Any], owned: Row, regions: RegionTree) -> None:
+def _policy_links(facts: model.Facts, params: dict[str, Any]) -> None:
+    """ESTABLISHES, and GOVERNS from a policy that defines tiers of a program it does not
+    establish."""
     for program in facts.programs:
-        params["programs"].append({"id": program.id, "props": {**to_props(program), **owned}})
         params["establishes"].append(
             {"from": program.policy_id, "to": program.id, "citedIn": program.cited_in}
         )
-        region = regions.find(program.region) if program.region else None
-        if region is not None:
-            params["programRegions"].append({"from": program.id, "to": region.id})
     programs = {p.id: p for p in facts.programs}
     governs: set[tuple[str, str]] = set()
     for tier in facts.tiers:
-        params["tiers"].append({"id": tier.id, "props": {**to_props(tier), **owned}})
-        params["hasTier"].append({"from": tier.program_id, "to": tier.id})
-        # A policy that defines tiers of a program it does not establish governs it.
         defining_policy = tier.cited_in.split("/", 1)[0]
         program = programs.get(tier.program_id)
         if program is None or program.policy_id != defining_policy:
             governs.add((defining_policy, tier.program_id))
     params["policyGoverns"] = _edges(sorted(governs))
+    # Placeholders of the programs succeeded (their nodes hold no facts of this document).
+    known_programs = {p.id for p in facts.programs}
+    for succession in facts.successions:
+        if succession.from_id not in known_programs:
+            params["placeholderPrograms"].append(
+                {
+                    "id": succession.from_id,
+                    "props": {
+                        "id": succession.from_id,
+                        "name": succession.from_name or succession.from_id,
+                        "placeholder": True,
+                    },
+                }
+            )
+
+
+def _facts_params(facts: model.Facts, params: dict[str, Any], owned: Row, regions: RegionTree) -> None:
+    for program in facts.programs:
+        params["programs"].append({"id": program.id, "props": {**to_props(program), **owned}})
+        region = regions.find(program.region) if program.region else None
+        if region is not None:
+            params["programRegions"].append({"from": program.id, "to": region.id})
+    for tier in facts.tiers:
+        params["tiers"].append({"id": tier.id, "props": {**to_props(tier), **owned}})
+        params["hasTier"].append({"from": tier.program_id, "to": tier.id})
     role_param = {
         model.CriterionRole.BASIC: "requiresAll",
         model.CriterionRole.CORE: "qualifiesBy",
@@ -254,20 +342,8 @@ def _facts_params(facts: model.Facts, params: dict[str, Any], owned: Row, region
             )
         else:
             params["tierEquivalences"].append({"from": eq.from_id, "to": eq.to_id, "citedIn": eq.cited_in})
-    known_programs = {p.id for p in facts.programs}
     for succession in facts.successions:
         # The newer program or tier SUCCEEDS the older one (云岭英才计划 专项 -> 千人计划 专项).
-        if succession.from_id not in known_programs:
-            params["placeholderPrograms"].append(
-                {
-                    "id": succession.from_id,
-                    "props": {
-                        "id": succession.from_id,
-                        "name": succession.from_name or succession.from_id,
-                        "placeholder": True,
-                    },
-                }
-            )
         target = "tierSuccessions" if kind_of(succession.to_id) == "tier" else "programSuccessions"
         params[target].append(
             {"from": succession.to_id, "to": succession.from_id, "citedIn": succession.cited_in}
@@ -286,7 +362,7 @@ _LIST_PARAMS = (
     "repeals amends promulgates programs placeholderPrograms establishes programRegions tiers "
     "hasTier criteria requiresAll qualifiesBy excludes criterionTitles criterionAwards "
     "relaxations hasRelaxation benefits entitles rules governsBenefit governsTier governsProgram "
-    "titleEquivalences tierEquivalences programSuccessions tierSuccessions policyGoverns"
+    "titleEquivalences tierEquivalences programSuccessions tierSuccessions policyGoverns superseded"
 ).split()
 
 
@@ -320,6 +396,7 @@ def known_policies(rows: Iterable[Row], doc: model.ParsedDocument, replaced: Ite
             title_key=row["titleKey"],
             placeholder=bool(row["placeholder"]),
             document_key=row["documentKey"],
+            draft=row["status"] == model.PolicyStatus.DRAFT.value,
         )
         for row in rows
         if row["placeholder"] or row["documentKey"] not in going
@@ -337,6 +414,7 @@ class Claim:
     id: str
     name: str | None
     owner: str  # the key (file name) of the document that loaded it
+    program_id: str | None = None  # the program, or the tier's program; None for a policy
 
 
 class OwnershipConflict(Exception):
@@ -382,7 +460,10 @@ def conflict_message(claims: Sequence[Claim]) -> str:
         if label == "Policy":
             parts.append(f"{shown}{more} {verb} already loaded from {owner}")
         else:
-            parts.append(f"{shown}{more} {verb} already defined by {owner}, which another document loaded")
+            parts.append(
+                f"{shown}{more} {verb} already defined by {owner}, which another document loaded; "
+                "neither repeals the other as a later edition does"
+            )
     owners = sorted(by_owner)
     files = " and ".join(owners)
     copy = len(owners) == 1 and any(c.label == "Policy" for c in claims)
@@ -403,17 +484,32 @@ def _claimed_ids(doc: model.ParsedDocument, facts: model.Facts) -> dict[str, lis
     }
 
 
-async def load_context(
-    store: GraphStore, doc: model.ParsedDocument, facts: model.Facts
-) -> tuple[list[Claim], list[Row]]:
-    """One round trip: the nodes this document would write that another file loaded (in the
-    document's order), and the policies its 文号 and titles match."""
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What load_context.cypher says about a document before it is written."""
+
+    claims: list[Claim]  # nodes it would write that another file loaded, in the document's order
+    matches: list[Row]  # policies its 文号 and titles match (`match` rows)
+    editions: list[editions.Edition]  # policies establishing or governing its programs
+    repealed: list[editions.Repealed]  # REPEALS links into policies its names match
+
+
+def _edition_programs(facts: model.Facts) -> list[str]:
+    return sorted({p.id for p in facts.programs} | {t.program_id for t in facts.tiers})
+
+
+async def load_context(store: GraphStore, doc: model.ParsedDocument, facts: model.Facts) -> Context:
+    """One round trip: what the document would take from other files, and what it needs to
+    link its citations and to settle editions (ingest.editions)."""
     own, cited = _names(doc)
     rows = await store.read(
         "load_context",
         **_claimed_ids(doc, facts),
+        editionProgramIds=_edition_programs(facts),
         docNumbers=sorted(value for kind, value in own | cited if kind == "number"),
         titleKeys=sorted(value for kind, value in own | cited if kind == "title"),
+        ownDocNumbers=sorted(value for kind, value in own if kind == "number"),
+        ownTitleKeys=sorted(value for kind, value in own if kind == "title"),
     )
     order = {
         node_id: i
@@ -422,12 +518,91 @@ async def load_context(
         )
     }
     claims = [
-        Claim(row["label"], row["id"], row["name"], row["documentKey"])
+        Claim(row["label"], row["id"], row["name"], row["documentKey"], row["programId"])
         for row in rows
         if row["kind"] == "owner" and row["documentKey"] != doc.source_file
     ]
     claims.sort(key=lambda claim: order.get(claim.id, len(order)))
-    return claims, [row for row in rows if row["kind"] == "match"]
+    found = {
+        editions.Edition(row["id"], row["programId"], row["name"], row["docNumber"], row["status"], row["documentKey"])
+        for row in rows
+        if row["kind"] == "edition"
+    }
+    repealed = [
+        editions.Repealed(row["id"], row["docNumber"], row["titleKey"], bool(row["placeholder"]), row["byId"])
+        for row in rows
+        if row["kind"] == "repeal"
+    ]
+    return Context(
+        claims,
+        [row for row in rows if row["kind"] == "match"],
+        sorted(found, key=lambda e: (e.program_id, e.policy_id)),
+        repealed,
+    )
+
+
+def own_policies(doc: model.ParsedDocument, known: Iterable[KnownPolicy]) -> list[editions.OwnPolicy]:
+    """The document's policies as ingest.editions sees them, with what their REPEALS resolve to."""
+    known = list(known)
+    local, index = _local_index(doc), _citable(known, _made_real(doc, known))
+    return [
+        editions.OwnPolicy(
+            id=parsed.policy.id,
+            title=parsed.policy.title,
+            doc_number=parsed.policy.doc_number,
+            title_key=title_key(parsed.policy.title),
+            draft=parsed.policy.status is model.PolicyStatus.DRAFT,
+            repeals=frozenset(
+                _resolve_reference(ref, local, index)[0]
+                for ref in parsed.references
+                if ref.kind is model.ReferenceKind.REPEALS
+            ),
+        )
+        for parsed in doc.policies
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Settled:
+    """Claims still in conflict, and what the document does about the programs it shares."""
+
+    conflicts: list[Claim]
+    superseded: list[tuple[str, str]]  # (document key, program id) whose facts it takes over
+    yielded: frozenset[str]  # programs whose facts it leaves to another edition
+    warnings: list[str]
+
+
+def settle_claims(doc: model.ParsedDocument, facts: model.Facts, context: Context, *, replace: bool) -> _Settled:
+    """Settle the programs and tiers this document shares with other files by their editions;
+    what is left conflicts (a copy of a file, with its policies, always does). With `replace`,
+    the files conflicting are replaced whole, and nothing of theirs is settled."""
+    names = {p.id: p.name for p in facts.programs}
+    copies = {c.owner for c in context.claims if c.label == "Policy"}
+    contests = {
+        (c.owner, c.program_id): editions.Contest(c.owner, c.program_id, names.get(c.program_id))
+        for c in context.claims
+        if c.owner not in copies and c.program_id
+    }
+    outcome = editions.settle(
+        doc.source_file,
+        own_policies(doc, known_policies(context.matches, doc)),
+        contests.values(),
+        context.editions,
+        context.repealed,
+    )
+    unresolved = {(c.owner, c.program_id) for c in outcome.unresolved}
+    conflicts = [
+        c for c in context.claims if c.owner in copies or not c.program_id or (c.owner, c.program_id) in unresolved
+    ]
+    replaced = {c.owner for c in conflicts} if replace else set()
+    superseded = [s for s in outcome.superseded if s.contest.owner not in replaced]
+    yielded = [s for s in outcome.yielded if s.contest.owner not in replaced]
+    return _Settled(
+        conflicts,
+        [(s.contest.owner, s.contest.program_id) for s in superseded],
+        frozenset(s.contest.program_id for s in yielded),
+        [s.warning for s in (*superseded, *yielded)],
+    )
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -468,26 +643,36 @@ async def _prepare(
     *,
     replace: bool,
 ) -> _Prepared[Tag]:
-    claims, matches = await load_context(store, doc, facts)
-    if claims and not replace:
-        raise OwnershipConflict(doc.source_file, claims)
-    replaced = tuple(sorted({c.owner for c in claims}))
-    known = known_policies(matches, doc, replaced)
-    params = document_params(doc, facts, regions=regions, known=known, index_terms=store.index_terms)
+    context = await load_context(store, doc, facts)
+    settled = settle_claims(doc, facts, context, replace=replace)
+    if settled.conflicts and not replace:
+        raise OwnershipConflict(doc.source_file, settled.conflicts)
+    replaced = tuple(sorted({c.owner for c in settled.conflicts}))
+    known = known_policies(context.matches, doc, replaced)
+    params = document_params(
+        doc,
+        facts,
+        regions=regions,
+        known=known,
+        index_terms=store.index_terms,
+        yielded=settled.yielded,
+        superseded=settled.superseded,
+    )
     params["documentKeys"] = [doc.source_file, *replaced]
     summary = LoadSummary(
         document=doc.source_file,
         policies=len(doc.policies),
         provisions=len(params["provisions"]),
-        programs=len(facts.programs),
-        tiers=len(facts.tiers),
-        criteria=len(facts.criteria),
-        benefits=len(facts.benefits),
-        rules=len(facts.stacking_rules),
+        programs=len(params["programs"]),
+        tiers=len(params["tiers"]),
+        criteria=len(params["criteria"]),
+        benefits=len(params["benefits"]),
+        rules=len(params["rules"]),
         warnings=[
             *doc.warnings,
             *(w for p in doc.policies for w in p.warnings),
             *(f"replaced everything {owner} had loaded" for owner in replaced),
+            *settled.warnings,
         ],
     )
     ids = {i for v in _claimed_ids(doc, facts).values() for i in v}

@@ -46,7 +46,12 @@ _OBLIGATION = re.compile(r"^[^，。；]{0,10}(?:单位|依托单位)[^，。；
 _LEVELS = re.compile(r"分为(?P<list>[^。；]{2,60}?)(?:[\d一二三四五六七八九十]+\s*个)?\s*(?:档次|档|等级)")
 _YEARLY = re.compile(rf"每(?:人)?(?:每)?年(?:度)?[^，。；%]{{0,10}}?{numbers.NUMBER}\s*(?:万元|元)|{numbers.NUMBER}\s*(?:万元|元)[^，。；]{{0,8}}/\s*年")
 _MONTHLY = re.compile(rf"每(?:人)?(?:每)?月[^，。；%]{{0,10}}?{numbers.NUMBER}\s*(?:万元|元)|{numbers.NUMBER}\s*(?:万元|元)\s*/\s*(?:人\s*/\s*)?月")
-_YEARS = re.compile(rf"连续(?:发放|支持|资助|给予)?\s*(?P<n>\d+|[一二三四五六七八九十])\s*年")
+# How long a benefit is paid: 连续发放3年 / 连续补助不超过3年 / 补助期限不超过3年 / 发放期限不超过5年 /
+# （每人每年…，）最长不超过2年 — not 分3年 (a schedule), 3年内 (a window) nor a service term (服务期5年).
+_YEARS = re.compile(
+    r"(?:连续(?:发放|支持|资助|给予|补助|补贴|享受)?|(?:发放|补助|补贴|资助|支持|享受|免租)期限?|期限|最长|(?:^|(?<=[，,；;]))(?=不超过))"
+    r"\s*(?:不超过|不超|最长|最多|为|可达)?\s*(?P<n>\d+|[一二三四五六七八九十])\s*(?:个)?年(?!内|以上|以下|后|及)"
+)
 _INSTALLMENTS = re.compile(rf"分\s*(?P<n>\d+|[一二三四五六七八九十])\s*(?:年|次|期)\s*(?:支付|发放|拨付|兑现|到位)")
 _SHARE = re.compile(
     rf"每(?:年|次|期)(?:支付|发放|拨付|兑现)\s*(?P<p>\d+(?:\.\d+)?\s*[%％]|[一二三四五六七八九十]分之[一二三四五六七八九十])"
@@ -77,7 +82,7 @@ _CONDITIONS = (
 )
 _KINDS = (
     (re.compile(r"引才奖励|引才伯乐|伯乐|推荐[^，。]{0,10}奖励"), BenefitKind.RECRUITER_REWARD),
-    (re.compile(r"购房|安家|住房补贴"), BenefitKind.HOUSING_SUBSIDY),
+    (re.compile(r"购房|安家|住房补贴|租房补贴|租赁补贴"), BenefitKind.HOUSING_SUBSIDY),
     # 工作津贴: paid yearly for working in the post over the support term, like a 岗位津贴
     (re.compile(r"岗位津贴|岗位补贴|工作津贴"), BenefitKind.POST_ALLOWANCE),
     # 期满奖励 (支持期满考核优秀的，再给予…奖励): like 培育奖励, a reward for what the person achieved
@@ -90,7 +95,8 @@ _KINDS = (
     (re.compile(r"生活补贴|生活补助|生活津贴"), BenefitKind.LIVING_ALLOWANCE),
     (
         re.compile(
-            r"公寓|入学|就学|就业|户籍|户口|体检|医疗保障|社会保障|绿色通道|服务|签证|职称|研修|访学|联系专家|疗养|注册登记|优先|安置|贷"
+            r"公寓|人才住房|入住|入学|入读|就学|就业|随迁|随调|就医|户籍|户口|体检|医疗保障|社会保障|绿色通道|服务|签证|职称|研修|访学|联系专家"
+            r"|疗养|注册登记|优先|安置|贷"
         ),
         BenefitKind.SERVICE,
     ),
@@ -102,6 +108,10 @@ _VARIANT = re.compile(r"其中[，,]")
 # …；入选人才可申请入住人才公寓: a part that names whom it is for
 _OWN_SUBJECT = re.compile(r"^(?:入选人才|入选者|引进人才|各类人才|上述人才|以上人才)")
 _VERBS = re.compile(r"^.*(?:给予|申请|享受|提供|获得|申报|予以|办理|列为|发放)")
+# Headings of articles that grant (住房保障, 服务保障, 生活待遇) besides those naming a benefit.
+_BENEFIT_HEADING = re.compile(r"(?<!经费|资金|组织|财政|工作)(?:保障|待遇|服务)$")
+# A non-cash grant: what the person may apply for or enjoy, or is arranged first for them.
+_SERVICE_GRANT = re.compile(r"可(?:以)?(?:按规定)?(?:申请|享受|入住|优先)|优先(?:安排|办理|保障|解决)|免(?:费|收|租)")
 _TO_ORGANIZATION = re.compile(r"^其?(?:用人单位|依托单位|引进单位|所在单位)(?=.{2})")
 
 
@@ -213,7 +223,7 @@ def terms(text: str) -> Terms:
             if phrase and not any(phrase in c for c in conditions):
                 conditions.append(phrase)
     found.conditions = tuple(conditions)
-    found.employment = readings.employment_in(text) if re.search(r"全职|柔性", text) else ()
+    found.employment = readings.employment_in(text) if re.search(r"全职|刚性|柔性", text) else ()
     return found
 
 
@@ -237,6 +247,11 @@ def benefit_amounts(text: str) -> list[Money]:
             continue
         granted.append(money)
     return granted
+
+
+def without_verbs(text: str) -> str:
+    """可享受医疗保健绿色通道服务 -> 医疗保健绿色通道服务: what is granted, not the verb granting it."""
+    return _VERBS.sub("", text).strip()
 
 
 def noun_after(text: str, position: int) -> str | None:
@@ -291,6 +306,10 @@ class BenefitReader:
         return any(_SKIP_CONTEXT.search(h) for h in heads)
 
     def _in_context(self, view: PolicyView, provision: Provision) -> bool:
+        if provision.kind is ProvisionKind.ARTICLE:
+            # 第十三条 服务保障。… / 第十五条 住房保障。…: an article headed by what it grants
+            name, _ = heading_name(provision.text.strip())
+            return name is not None and bool(_BENEFIT_HEADING.search(name) or kind_of(name))
         if provision.kind not in (*_LIST_KINDS, ProvisionKind.PARAGRAPH):
             return False
         return any(CONTEXT.search(head_text(a)[:40]) for a in view.ancestors(provision)) or bool(
@@ -316,19 +335,43 @@ class BenefitReader:
                 self._granted(provision, statement, name, moneys, refs, _continued(statements, index))
                 produced = True
             elif context and not has_children and not produced and (name or kind_of("", statement.text)):
+                if provision.kind is ProvisionKind.ARTICLE and not is_service_part(statement.text):
+                    continue  # an article says more than it grants: only what reads as a grant
                 self._service(provision, statement, name, refs)
                 produced = True
-        if context and not produced and not has_children and name:
+            elif context and not has_children and self._own_service(statement.text, refs):
+                # …优先办理。A类、B类人才可申请入住市人才公寓: a further grant naming whom it is for
+                self._service(provision, statement, self._noun(statement.text) or name, refs)
+        if context and not produced and not has_children and name and provision.kind is not ProvisionKind.ARTICLE:
             self._service(provision, readings.Span(text, 0, len(text)), name, refs)
+
+    def _own_service(self, text: str, refs: list[TierRef]) -> bool:
+        """A non-cash grant that names its own beneficiaries first (A类、B类人才可申请…; 入选人才可…)."""
+        if benefit_amounts(text) or kind_of("", text) is not BenefitKind.SERVICE or not _SERVICE_GRANT.search(text):
+            return False
+        named = self.plan.named_tiers(text[:16], refs)
+        return bool(_OWN_SUBJECT.match(text) or (named and named[0].start == 0))
 
     @staticmethod
     def _statements(body: str) -> list[readings.Span]:
-        """Sentences; a sentence whose ；-parts each grant an amount is several statements."""
+        """Sentences; a sentence whose ；-parts each grant an amount is several statements, and a
+        non-cash ；-part beside a cash one (可申请入住区人才住房；未入住的，按月发放租房补贴…) is one of its own."""
         result: list[readings.Span] = []
         for sentence in readings.split(body, "。"):
             parts = readings.split(sentence.text, "；;")
-            if len(parts) > 1 and sum(bool(benefit_amounts(p.text)) for p in parts) > 1 and not _VARIANT.search(sentence.text):
+            cash = [bool(benefit_amounts(p.text)) for p in parts]
+            if len(parts) > 1 and sum(cash) > 1 and not _VARIANT.search(sentence.text):
                 result += [readings.Span(p.text, sentence.start + p.start, sentence.start + p.end) for p in parts]
+            elif len(parts) > 1 and any(cash) and any(not c and is_service_part(p.text) for p, c in zip(parts, cash, strict=True)):
+                pending: list[readings.Span] = []
+                for part, has_cash in zip(parts, cash, strict=True):
+                    if not has_cash and is_service_part(part.text):
+                        result.append(readings.Span(part.text, sentence.start + part.start, sentence.start + part.end))
+                    else:
+                        pending.append(part)
+                if pending:
+                    start, end = pending[0].start, pending[-1].end
+                    result.append(readings.Span(sentence.text[start:end], sentence.start + start, sentence.start + end))
             else:
                 result.append(sentence)
         return result
@@ -360,6 +403,8 @@ class BenefitReader:
         if name and paid and kind_of(paid) and kind_of(name) and kind_of(paid) is not kind_of(name):
             label = paid  # 创新创业团队资助。…给予50万元至300万元项目资助: what is paid, not the measure's title
         kind = kind_of(label, base_text) or BenefitKind.OTHER
+        if kind is BenefitKind.SERVICE:  # 未入住的，按月发放租房补贴…: money paid is no service
+            kind = kind_of(label) if kind_of(label) not in (None, BenefitKind.SERVICE) else BenefitKind.OTHER
         common = terms(text + "。" + continued if continued else text)
         common.period = terms(text).period
         levels = _LEVELS.search(base_text)
@@ -552,6 +597,11 @@ def caps_in(text: str) -> tuple[list[float], str] | None:
             return None
         basis = match.group("basis").strip()
     return [v for v, _, _ in numbers.percents(match.group("list"))], basis
+
+
+def is_service_part(text: str) -> bool:
+    """A non-cash grant: a service word and grant wording (可申请入住人才公寓, 子女入学优先安排)."""
+    return kind_of("", text) is BenefitKind.SERVICE and bool(_SERVICE_GRANT.search(text))
 
 
 def _merged(mentioned: list, text: str) -> list:

@@ -45,8 +45,10 @@ _CONNECTIVE = re.compile(r"^(?:其中|同时|另外|并且|此外)$")
 _BESIDES = re.compile(r"^(?:除[^，。]{0,30}外|在(?:符合|具备|满足)[^，。]{0,12}(?:的基础上|的同时|之外|外))$")
 # 申报领军型特聘专家的，年龄…，并符合下列条件之一: who the lead-in speaks of, not a condition.
 _APPLICANT = re.compile(r"^(?:申报|申请|报名|参评)[^，。；]{2,24}的$")
+# …工作人员不适用本办法: a scope sentence that leaves people out is an exclusion too.
 _EXCLUSION_LEAD = re.compile(
     r"不在[^，。；]{0,12}之列|不得(?:参加|申报|申请)|不能申报|不予(?:受理|认定|推荐)|不[纳列]入[^，。；]{0,6}范围|不(?:再)?参加[^，。；]{0,16}选拔"
+    r"|不适用(?:于)?本(?:办法|细则|规定|措施|意见|方案)"
 )
 _REVOCATION = re.compile(r"取消|终止|退出|收回|缴回|退还|撤销")
 # 用人单位不得… binds the employer; 参照公务员法管理单位的工作人员不得申报 excludes people.
@@ -55,6 +57,8 @@ _WHO_MAY_APPLY = re.compile(
     r"^(?:申报|申请)[^，。；]{0,30}[，,]\s*(?:须为|应为|必须是|应当是)"
     r"|(?:申报|申请|选拔|认定|推荐)[^，。；]{0,4}(?:人|对象|人才|人员)(?:须为|应为|应当为|必须为|应当|须|必须)"
 )
+# 申报…应当提交下列材料: what to hand in, not who may apply
+_MATERIALS = re.compile(r"(?:提交|提供|报送|填写|填报|附)[^，。；]{0,10}(?:材料|资料|证明|证件|表)")
 _PERSON_SHOULD = re.compile(r"^[^，。；]{0,12}(?:人才|人员|申报人|对象)[^，。；]{0,8}?(?:应当|应|须|必须)(?!.*(?:参加|履行|负责|签订|提交))")
 _ROUTE = re.compile(r"(?:可|可以)(?:直接)?(?:通过[^，。；]{0,12})?申报(?P<tier>[^，。；、]{2,12})")
 _RELAXATION_WORDS = re.compile(r"(?:放宽|提高)[至到]?\s*\d+\s*周?岁|(?:降低|放宽)\s*(?:\d+|[一二三])\s*[档级]|减少\s*\d+\s*年|放宽条件")
@@ -190,7 +194,12 @@ class CriteriaReader:
         for sentence in sentences:
             if is_exclusion(sentence.text):
                 self._exclusion_sentence(provision, sentence, refs)
-            elif _WHO_MAY_APPLY.search(sentence.text) and not _PENALTY.search(sentence.text) and not _REVOCATION.search(sentence.text):
+            elif (
+                _WHO_MAY_APPLY.search(sentence.text)
+                and not _PENALTY.search(sentence.text)
+                and not _REVOCATION.search(sentence.text)
+                and not _MATERIALS.search(sentence.text)
+            ):
                 self._who_may_apply(provision, sentence, refs)
             route = _ROUTE.search(sentence.text)
             if route and self.plan.layouts.get(refs[0].program.id) == "note":
@@ -461,7 +470,9 @@ class CriteriaReader:
         if not (age or age_to or rank or service):
             return
         condition = next((tag for pattern, tag in _CONDITION_TAGS if pattern.search(text)), "OTHER")
-        for ref in refs:
+        # 申报青年拔尖人才的年龄可放宽至45周岁: a relaxation naming a class is for that class only
+        named = [r for m in self.plan.named_tiers(text, refs) for r in m.refs]
+        for ref in list(dict.fromkeys(named)) or refs:
             years = numbers.to_int(age.group("n")) or 0 if age else 0
             if age_to:  # 年龄可放宽至53周岁: above the tier's own limit
                 limits = [c.max_age for c in self.criteria if c.ref is ref and c.max_age is not None]
@@ -567,9 +578,12 @@ def _is_reference_only(text: str) -> bool:
 
 def _qualified_age(entry: tuple) -> bool:
     """A clause that is an age limit for one mode or gender only (刚性引进的…55周岁以下)."""
-    _, parts, _, _ = entry
-    return bool(parts) and all(p.kind in (CriterionKind.AGE, CriterionKind.EMPLOYMENT) for p in parts) and any(
-        p.kind is CriterionKind.AGE and p.age_limits for p in parts
+    span, parts, _, _ = entry
+    kinds = {p.kind for p in parts}
+    return (
+        CriterionKind.AGE in kinds
+        and kinds <= {CriterionKind.AGE, CriterionKind.EMPLOYMENT}
+        and (CriterionKind.EMPLOYMENT in kinds or bool(re.search(r"[男女]", span.text)))
     )
 
 

@@ -67,8 +67,30 @@ class Linker:
     def mentions(self, text: str) -> list[Mention]:
         found = self._cache.get(text)
         if found is None:
-            found = self._cache[text] = self.resolver.find_mentions(text)
+            found = self._cache[text] = self._one_name_each(self.resolver.find_mentions(text))
         return found
+
+    def _one_name_each(self, mentions: list[Mention]) -> list[Mention]:
+        """国家高层次人才特殊支持计划（“万人计划”）科技创新领军人才 is one name: a title class written
+        just before a member of it (its short name in an aside between them) is not named apart."""
+        titles = self.resolver.catalog.titles
+        kept: list[Mention] = []
+        for index, mention in enumerate(mentions):
+            following = mentions[index + 1] if index + 1 < len(mentions) else None
+            entity = mention.entity
+            if (
+                following is not None
+                and entity is not None
+                and following.entity is not None
+                and mention.kind == following.kind == "title"
+                and getattr(entity, "is_class", False)
+                and following.start == mention.end
+                and following.text.startswith(("（", "("))
+                and entity.id in getattr(titles.get(following.entity.id), "member_of", ())
+            ):
+                continue
+            kept.append(mention)
+        return kept
 
     def link(self, text: str) -> Linked:
         linked = Linked()

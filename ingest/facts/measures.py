@@ -9,7 +9,13 @@ program; each grant sentence names its beneficiaries, who become a tier:
   clauses that bind them (签订…合同, 每年…工作时间超过60天) basic conditions;
 - a distribution (…博士研究生，…硕士研究生，…本科紧缺人才，…分别给予每人25万元、10万元、5万元)
   gives one tier per class, paired in order with the amounts;
-- 学历提升: 对取得博士…的，给予3万元…；取得硕士…的，给予2万元… — one tier per ；-part.
+- 学历提升: 对取得博士…的，给予3万元…；取得硕士…的，给予2万元… — one tier per ；-part; a part
+  that names no one new (…；服务期内每月分别给予…; …；服务期满考核合格的，一次性给予…) grants
+  again to the tiers before it;
+- classes one measure defines (分为第一层次（顶尖人才）、…; `classes`) are tiers of their own, ranked
+  first, and a grant naming them (全职引进的第一、二、三层次人才; 全职引进的高层次人才…按以下标准：
+  1.第一层次人才最高150万元…) is paid to them; so are the services a measure names them for;
+- 每年遴选“X”…，入选者…。对入选者给予… — the tier is X, the clauses about 入选者 its conditions.
 
 Tiers of one program are ranked by what they are granted (the better-paid class first), since
 the text gives them no codes. A program is named by the quoted name of its item (“雁归东川”), the
@@ -26,7 +32,8 @@ from graphapi.domain.model import HOUSE_PRICE, BenefitKind, CriterionKind, Emplo
 from graphapi.domain.regions import RegionTree
 from ingest.facts import benefits as benefit_rules
 from ingest.facts import numbers, readings
-from ingest.facts.benefits import BenefitDraft, benefit_amounts, caps_in, kind_of, terms
+from ingest.facts.benefits import BenefitDraft, amount_range, benefit_amounts, caps_in, is_service_part, kind_of, terms
+from ingest.facts.classes import DefinedClasses, defined_classes, names_people
 from ingest.facts.criteria import BASIC, CORE, CriteriaReader, CriterionDraft
 from ingest.facts.linking import Linker
 from ingest.facts.plan import Plan, TierRef
@@ -62,7 +69,10 @@ _DEFINED_GROUP = re.compile(
     r"(?:人才|人员|专家)$"
 )
 # 关于实施人才振兴计划促进东川高质量发展的意见: the program a policy of measures names.
-_PROGRAM_WORD = re.compile(r"(?:^|实施|推进|打造|开展|启动)(?P<name>[^，。；“”《》\s]{0,8}?(?:人才[^，。；“”《》\s]{0,4}?计划|英才计划|人才工程))")
+_PROGRAM_WORD = re.compile(
+    r"(?:^|实施|推进|打造|开展|启动)(?P<name>“[^“”]{2,12}”(?:人才)?(?:计划|工程)|[^，。；“”《》\s]{0,8}?(?:人才[^，。；“”《》\s]{0,4}?计划|英才计划|人才工程))"
+)
+_QUOTED_PROGRAM = re.compile(r"(?P<name>“[^“”]{2,12}”(?:人才)?(?:计划|工程))")
 _TITLE_VERBS = re.compile(r"^(?:进一步|全面)?(?:加强|加快|支持|促进|推进|实施|深化|做好|强化|完善|打造|开展|启动)+")
 _BACK_REFERENCE = re.compile(r"^(?:对于|对)?(?:本措施|上述|以上)?(?P<mode>全职|柔性|刚性)?引进(?:的)?(?:各类|上述|以上)?人才(?!计划)")
 _INTRODUCED = re.compile(r"引进|回引")
@@ -73,6 +83,14 @@ _PEOPLE = re.compile(r"(?:人员|人才|人选|专家|者|带头人|医生|教�
 _LIST_VERB = re.compile(r"^(?:建立|设立|组建|建设|创建|打造|依托)")
 # A beneficiary that is an organisation: the target clause ends with one (…的劳务合作社, …建设的).
 _ORGANIZATION = re.compile(r"(?:企业|单位|合作社|机构|医院|学校|小院|大院|基地|平台|建设)的?$")
+# 人力资源服务机构、社会组织等引荐第一、二层次人才到保山全职工作的: a reward for bringing people in
+_REFERRAL = re.compile(r"引荐|荐才|推荐[^，。；]{0,10}(?:人才|专家)|中介|猎头")
+# 对入选者给予… / 对培养对象…: the selected, whom the measure names where it selects them
+_SELECTED = re.compile(r"^(?:对于|对)?(?:入选者|入选人才|入选对象|培养对象)$")
+_SELECTS = re.compile(r"(?:遴选|选拔|评选|选树|认定)(?:出)?(?:一批)?“(?P<name>[^“”]{2,16})”")
+_DEGREE_CLASS = re.compile(r"(?:博士研究生|硕士研究生|博士后|本科毕业生)$")
+# where a non-cash grant's beneficiaries end and what they get begins
+_SERVICE_VERB = re.compile(r"可(?:以)?(?:按规定)?(?:申请|享受|入住|优先)|优先(?:安排|办理|保障|解决)|由[^，。；]{0,16}(?:安排|办理|解决)|配偶|子女|家属")
 
 
 @dataclass(slots=True)
@@ -90,6 +108,18 @@ class _Grant:
     # 全职引进的人才…购房的: the grant is for classes brought in by the other measures (the mode
     # they must have come in, or "" for any), not a class of its own
     refers_back: str | None = None
+    per_tier: bool = False  # the amounts are one per tier, in order (…分别给予…20万元、5万元)
+    classes: list[TierDraft] = field(default_factory=list)  # classes another measure defines, if it names them
+    continues: _Grant | None = None  # …；服务期满考核合格的，一次性给予2万元奖励: for the same tiers
+    lead: Span | None = None  # 对全职引进到…工作的45周岁以下博士、35周岁以下硕士: said of every class
+    context: str = ""  # a sub-item's measure: the terms are stated around it (分5年发放; 按房价的30%)
+    noun: str | None = None  # a sub-item's benefit, named by its measure (按以下标准给予购房补贴：)
+    selected: str | None = None  # 每年遴选“X”…，对入选者给予…: the tier is X
+    described: Span | None = None  # 入选者一般在50周岁以下，具有…: the conditions of the selected
+
+    @property
+    def terms_text(self) -> str:
+        return self.context or self.part.text
 
 
 @dataclass(slots=True)
@@ -113,6 +143,7 @@ class MeasureReader:
         self.regions = regions
         self.taken = taken
         self.units: list[_Unit] = []
+        self.classes: dict[str, DefinedClasses] = {}  # policy id -> the classes one of its measures defines
 
     # --- programs ------------------------------------------------------------------------------
 
@@ -126,13 +157,16 @@ class MeasureReader:
             items = [p for p in view.provisions if p.kind is ProvisionKind.ITEM and not view.in_annex(p)]
             if not items:
                 items = [p for p in view.provisions if p.kind is ProvisionKind.SECTION and not view.in_annex(p)]
-            units = [unit for unit in (self._unit(view, item) for item in items) if unit.grants]
+            classes = defined_classes(items)
+            if classes is not None:
+                self.classes[view.policy.id] = classes
+            units = [unit for unit in (self._unit(view, item, classes) for item in items) if unit.grants]
             if units:
-                drafts.append(self._program(view, units))
+                drafts.append(self._program(view, units, classes))
                 self.units += units
         return drafts
 
-    def _unit(self, view: PolicyView, item: Provision) -> _Unit:
+    def _unit(self, view: PolicyView, item: Provision, classes: DefinedClasses | None) -> _Unit:
         heading = (item.heading or item.text).strip()
         unit = _Unit(item, heading)
         bodies = [item] + [c for c in view.children(item) if c.kind is ProvisionKind.PARAGRAPH]
@@ -140,11 +174,57 @@ class MeasureReader:
             text = body.text if body is not item or not item.heading else body.text[len(item.heading) :]
             offset = len(body.text) - len(text)
             for sentence in readings.split(text, "。"):
+                previous: _Grant | None = None
                 for part in self._parts(sentence):
-                    grant = self._grant(body, Span(part.text, offset + part.start, offset + part.end))
+                    span = Span(part.text, offset + part.start, offset + part.end)
+                    grant = self._grant(body, span, classes)
+                    if previous is not None and (grant is None or not grant.classes and not names_people(grant.targets[0])):
+                        # …；服务期内每月分别给予生活补贴3000元、1500元 / …；服务期满考核合格的，一次性给予…
+                        grant = _continued(previous, body, span) or grant
                     if grant is not None:
                         unit.grants.append(grant)
+                        previous = grant
+        unit.grants = [g for grant in unit.grants for g in self._by_subitem(view, item, grant, classes)]
+        for grant in unit.grants:
+            _selected(item, grant)
         return unit
+
+    def _by_subitem(self, view: PolicyView, item: Provision, grant: _Grant, classes: DefinedClasses | None) -> list[_Grant]:
+        """按以下标准给予购房补贴：1.第一层次人才最高150万元；2.… — a grant per sub-item, to whom it
+        names, with the measure's benefit and the terms stated around the list (分5年发放)."""
+        subitems = [p for p in view.subtree(item) if p.kind is ProvisionKind.SUBITEM]
+        if grant.amounts or not subitems or not re.search(r"(?:以下|下列|如下)标准|[：:]$", grant.part.text):
+            return [grant]
+        named = re.search(rf"给予(?P<noun>[^，。；：:]{{0,10}}?{benefit_rules.BENEFIT_NOUN})", grant.grant.text)
+        around = [p.text for p in view.subtree(item) if p.kind is ProvisionKind.PARAGRAPH]
+        context = "。".join([grant.part.text.rstrip("：:"), *around])
+        grants: list[_Grant] = []
+        for subitem in subitems:
+            moneys = benefit_amounts(subitem.text)
+            if not moneys:
+                continue
+            written = subitem.text.rstrip("。；; ")
+            whole = Span(written, 0, len(written))
+            before = re.sub(r"(?:最高|给予|可获|每人|为|[，,])+$", "", subitem.text[: moneys[0].start])
+            target = Span(before, 0, len(before))
+            found = classes.named(subitem.text) if classes else None
+            if found is None and not names_people(target):
+                continue
+            grants.append(
+                _Grant(
+                    provision=subitem,
+                    part=whole,
+                    targets=[target],
+                    alternatives=[],
+                    binding=[],
+                    grant=whole,
+                    amounts=[moneys[0].yuan],
+                    classes=found.tiers if found else [],
+                    context=context,
+                    noun=named.group("noun") if named else None,
+                )
+            )
+        return grants or [grant]
 
     @staticmethod
     def _parts(sentence: Span) -> list[Span]:
@@ -154,7 +234,7 @@ class MeasureReader:
             return [Span(p.text, sentence.start + p.start, sentence.start + p.end) for p in parts]
         return [sentence]
 
-    def _grant(self, provision: Provision, part: Span) -> _Grant | None:
+    def _grant(self, provision: Provision, part: Span, classes: DefinedClasses | None = None) -> _Grant | None:
         text = part.text
         clauses = readings.split(text, "，；,;")
         index = next(
@@ -212,6 +292,24 @@ class MeasureReader:
         if not targets:
             return None
         amounts = [m.yuan for m in moneys]
+        named = classes.named(targets[0].text) if classes and len(targets) == 1 else None
+        if named is not None:
+            # 全职引进的第一、二、三层次人才，每月分别给予8000元、5000元、3000元: the classes another
+            # measure defines, each with its amount (or each with all of them)
+            listed = next((lst for lst in lists if len(lst) == len(named.tiers)), None)
+            shift = part.start
+            return _Grant(
+                provision=provision,
+                part=part,
+                targets=[_shifted(targets[0], shift)],
+                alternatives=[],
+                binding=[],
+                grant=_shifted(grant, shift),
+                amounts=[m.yuan for m in listed] if listed and len(named.tiers) > 1 else amounts,
+                per_tier=bool(listed) and len(named.tiers) > 1,
+                classes=named.tiers,
+            )
+        lead: Span | None = None
         if distribution:
             size = max(len(lst) for lst in lists)
             listed = next(lst for lst in lists if len(lst) == size)
@@ -220,6 +318,7 @@ class MeasureReader:
                 return None
             targets, alternatives = items, []
             amounts = [m.yuan for m in listed]
+            lead, targets[0] = _shared_lead(targets[0])
         shift = part.start
         back = _BACK_REFERENCE.match(targets[0].text) if len(targets) == 1 else None
         return _Grant(
@@ -232,6 +331,8 @@ class MeasureReader:
             amounts=amounts,
             flexible=_shifted(flexible, shift) if flexible and not back else None,
             refers_back=(back.group("mode") or "") if back else None,
+            per_tier=distribution,
+            lead=_shifted(lead, shift) if lead else None,
         )
 
     @staticmethod
@@ -256,8 +357,8 @@ class MeasureReader:
         classed = [p for p in parts if _CLASS_WORD.search(p.text)]
         return classed if len(classed) == size else None
 
-    def _program(self, view: PolicyView, units: list[_Unit]) -> ProgramDraft:
-        tiers = [tier for unit in units for tier in self._tiers(unit)]
+    def _program(self, view: PolicyView, units: list[_Unit], classes: DefinedClasses | None) -> ProgramDraft:
+        tiers = [*(classes.tiers if classes else []), *(tier for unit in units for tier in self._tiers(unit))]
         _unique_names(tiers)
         name = policy_program_name(view.policy.title, view.policy.region)
         region, level = place_of(name, view.policy, self.regions)
@@ -276,7 +377,7 @@ class MeasureReader:
     @staticmethod
     def _established_in(view: PolicyView, name: str) -> str | None:
         """The provision that names the program (实施人才振兴计划…), if one does."""
-        core = _PROGRAM_WORD.search(name)
+        core = _PROGRAM_WORD.search(name) or _QUOTED_PROGRAM.search(name)  # 保山市“永昌英才”计划: “永昌英才”计划
         wanted = core.group("name") if core else name
         for provision in view.provisions:
             if wanted in provision.text:
@@ -289,13 +390,13 @@ class MeasureReader:
         tiers_per_grant: list[list[TierDraft]] = []
         for grant in unit.grants:
             tiers: list[TierDraft] = []
-            if grant.refers_back is not None:
-                tiers_per_grant.append(tiers)
+            if grant.refers_back is not None or grant.classes or grant.continues is not None:
+                tiers_per_grant.append(tiers)  # paid to tiers of their own elsewhere
                 continue
             distribution = len(grant.targets) > 1
             shared = _shared_suffix([t.text for t in grant.targets]) if distribution else ""
             for index, target in enumerate(grant.targets):
-                name = _target_name(target.text, shared if index < len(grant.targets) - 1 else "", distribution)
+                name = grant.selected or _target_name(target.text, shared if index < len(grant.targets) - 1 else "", distribution)
                 if not distribution and (grant.alternatives or not name):
                     obj = _HEADING_OBJECT.sub("", unit.heading) or unit.heading
                     if flexible_unit:
@@ -306,13 +407,15 @@ class MeasureReader:
                 amount = grant.amounts[index] if distribution and index < len(grant.amounts) else max(grant.amounts, default=0.0)
                 quoted_title = _QUOTED.search(target.text)
                 title = self.resolver.resolve_title(quoted_title.group(1)) if quoted_title else None
-                said = " ".join([target.text, *(a.text for a in grant.alternatives), unit.heading])
+                said = " ".join([grant.lead.text if grant.lead else "", target.text, *(a.text for a in grant.alternatives), unit.heading])
+                core = _DEGREE_CLASS.search(name)  # 全日制博士研究生 is written 博士研究生 too
                 tiers.append(
                     TierDraft(
                         name=name,
                         cited_in=grant.provision.id,
                         title_id=title.entity.id if title else None,
-                        short_names=(name,),
+                        short_names=tuple(dict.fromkeys([name, *([core.group(0)] if core else [])])),
+                        for_team=bool(re.search(r"团队$", name)),
                         amount=amount,
                         introduced=bool(_INTRODUCED.search(said)),
                         mode=Employment.FLEXIBLE if grant.flexible or "柔性" in said else (
@@ -332,6 +435,9 @@ class MeasureReader:
         by_draft = {id(r.draft): r for r in plan.refs if r.layout == "measures"}
         for unit in self.units:
             for grant, tiers in zip(unit.grants, unit.tier_of, strict=True):
+                paid = self._paid_to(unit, grant, by_draft)
+                for index, ref in enumerate(paid):
+                    measured.benefits += self._benefits(ref, grant, index, len(paid))
                 for index, tier in enumerate(tiers):
                     ref = by_draft.get(id(tier))
                     if ref is None:
@@ -341,12 +447,93 @@ class MeasureReader:
                     if grant.flexible is None and any(g.flexible for g in unit.grants):
                         self._rigid(reader, ref, unit, reader.criteria[mark:])
                     _for_whom(unit.heading, [c for c in reader.criteria[mark:] if c.ref is ref])
-                    measured.benefits += self._benefits(ref, grant, index)
+                    measured.benefits += self._benefits(ref, grant, index, len(tiers))
                 if grant.refers_back is not None:
                     for ref in self._brought_in(plan, grant):
-                        measured.benefits += self._benefits(ref, grant, 0)
+                        measured.benefits += self._benefits(ref, grant, 0, 1)
+        measured.benefits += self._services(plan, by_draft)
         measured.criteria = reader.criteria
         return measured
+
+    def _paid_to(self, unit: _Unit, grant: _Grant, by_draft: dict[int, TierRef]) -> list[TierRef]:
+        """The tiers a grant is paid to that are not its own: the classes it names, or those of
+        the grant it continues."""
+        if grant.continues is not None:
+            first = grant.continues
+            if first.classes:
+                drafts = first.classes
+            else:
+                drafts = next((tiers for g, tiers in zip(unit.grants, unit.tier_of, strict=True) if g is first), [])
+        else:
+            drafts = grant.classes
+        return [by_draft[id(d)] for d in drafts if id(d) in by_draft]
+
+    def _services(self, plan: Plan, by_draft: dict[int, TierRef]) -> list[BenefitDraft]:
+        """Non-cash grants of the measures to tiers already known (高层次人才配偶就业、子女入学…优先
+        安排; 第一、二层次人才可享受…绿色通道服务; 全职引进的博士研究生可申请入住…): no new tier."""
+        granted = [(g.provision.id, g.part.start, g.part.end) for unit in self.units for g in unit.grants]
+        drafts: list[BenefitDraft] = []
+        for view in self.doc.policies:
+            refs = [r for r in plan.refs if r.layout == "measures" and r.program.policy_id == view.policy.id]
+            if not refs:
+                continue
+            classes = self.classes.get(view.policy.id)
+            own = [r for r in refs if not classes or r.draft not in classes.tiers]
+            for provision in view.provisions:
+                if provision.kind not in (ProvisionKind.ITEM, ProvisionKind.PARAGRAPH) or view.in_annex(provision):
+                    continue
+                for sentence in readings.split(provision.text, "。"):
+                    for part in readings.split(provision.text, "；;", sentence.start, sentence.end):
+                        if any(pid == provision.id and start < part.end and part.start < end for pid, start, end in granted):
+                            continue  # read as a grant already
+                        drafts += self._service(provision, part, classes, own, plan, by_draft)
+        return drafts
+
+    def _service(
+        self,
+        provision: Provision,
+        part: Span,
+        classes: DefinedClasses | None,
+        own: list[TierRef],
+        plan: Plan,
+        by_draft: dict[int, TierRef],
+    ) -> list[BenefitDraft]:
+        text = part.text
+        verb = _SERVICE_VERB.search(text)
+        if not text or not is_service_part(text) or verb is None:
+            return []
+        found = classes.named(text) if classes else None
+        refs: list[TierRef] = []
+        end = 0
+        if found is not None and found.start < verb.start():
+            refs = [by_draft[id(t)] for t in found.tiers if id(t) in by_draft]
+            end = found.end
+        else:
+            mentioned = [m for m in plan.named_tiers(text, own) if m.start < verb.start()]
+            if mentioned:
+                refs = list(dict.fromkeys(r for m in mentioned for r in m.refs))
+                end = mentioned[-1].end
+        if not refs:
+            return []
+        first = readings.split(text[end:], "，,")[0].text if text[end:].strip("，, ") else text
+        label = benefit_rules.without_verbs(re.sub(r"^(?:人才|人员|的)+", "", first))[:20] or first[:20]
+        common = terms(text)
+        return [
+            BenefitDraft(
+                ref=ref,
+                kind=kind_of(label, text) or BenefitKind.SERVICE,
+                name=label,
+                text=text.strip("。；; "),
+                cited_in=provision.id,
+                order=(*self.doc.order(provision.id), part.start),
+                period=common.period,
+                years=common.years,
+                conditions=common.conditions,
+                employment=common.employment,
+                statement=text,
+            )
+            for ref in refs
+        ]
 
     def _brought_in(self, plan: Plan, grant: _Grant) -> list[TierRef]:
         """The classes of the same policy that its measures bring in (引进), in the mode the grant
@@ -361,8 +548,14 @@ class MeasureReader:
 
     def _criteria(self, reader: CriteriaReader, ref: TierRef, grant: _Grant, index: int) -> None:
         provision = grant.provision
-        if len(grant.targets) > 1 or not grant.alternatives:
-            target = grant.targets[index]
+        if grant.lead is not None:
+            reader.basic_conditions(provision, grant.lead, [ref])
+        if grant.described is not None:
+            reader.basic_conditions(provision, grant.described, [ref])
+        elif len(grant.targets) > 1 or not grant.alternatives:
+            bound, target = _bound_before(grant.targets[index])
+            if bound is not None:
+                reader.basic_conditions(provision, bound, [ref])
             facts = readings.read(target.text)
             specific = [r for r in facts.readings if r.kind is not CriterionKind.OTHER and r.kind is not CriterionKind.POSITION]
             if specific:
@@ -413,18 +606,19 @@ class MeasureReader:
             )
         )
 
-    def _benefits(self, ref: TierRef, grant: _Grant, index: int) -> list[BenefitDraft]:
+    def _benefits(self, ref: TierRef, grant: _Grant, index: int, count: int) -> list[BenefitDraft]:
         provision = grant.provision
         text = grant.grant.text
-        distribution = len(grant.targets) > 1
+        distribution = grant.per_tier and len(grant.amounts) == count
         moneys = benefit_amounts(text)
-        noun = benefit_rules.noun_after(text, moneys[-1].end) if moneys else None
+        given = re.search(rf"给予(?P<noun>[^，。；、\d]{{0,10}}?{benefit_rules.BENEFIT_NOUN})(?=\d|[^，。；]{{0,4}}\d)", text)
+        noun = grant.noun or (benefit_rules.noun_after(text, moneys[-1].end) if moneys else None) or (given.group("noun") if given else None)
         names = [noun] if noun else _service_names(text)
         if moneys and noun:
             names += [n for n in _services_after(text, moneys[-1].end) if n not in names]  # …，并提供3年免费创业场地
-        caps = caps_in(grant.part.text)
-        common = terms(grant.part.text)
-        target = grant.targets[index].text
+        caps = caps_in(grant.terms_text)
+        common = terms(grant.terms_text)
+        target = grant.targets[min(index, len(grant.targets) - 1)].text
         clauses = readings.split(target, "，,")
         # 针对东川本土各行业企业，取得一定科研成果…的: the organisation may open the target or close it
         # (…的创业人员 ends with people: not an organisation)
@@ -436,6 +630,8 @@ class MeasureReader:
         drafts: list[BenefitDraft] = []
         for number, name in enumerate(names or ["补贴"]):
             kind = kind_of(name, "") or (BenefitKind.OTHER if moneys or "奖励" in name else BenefitKind.SERVICE)
+            if kind is BenefitKind.OTHER and _REFERRAL.search(target):
+                kind = BenefitKind.RECRUITER_REWARD  # 对…机构引荐…人才的，每成功引荐1人给予5万元奖励
             if name in _BARE_NOUNS and _HOUSING.search(grant.part.text):
                 kind = BenefitKind.HOUSING_SUBSIDY  # 在县内首次购房的，按购房总价的10%给予补贴
             draft = BenefitDraft(
@@ -455,16 +651,21 @@ class MeasureReader:
                 employment=(Employment.FLEXIBLE,) if grant.flexible else common.employment,
                 statement=grant.part.text,
             )
+            span = amount_range(text)
             if moneys and number == 0:
                 if distribution:
                     draft.amount_max = grant.amounts[index] if index < len(grant.amounts) else None
+                elif grant.amounts and len(moneys) == 1 and grant.context:
+                    draft.amount_max = grant.amounts[0]  # a sub-item's own amount
+                elif span is not None:  # 50万元至200万元: decided at selection
+                    draft.amount_min, draft.amount_max = span
                 elif len(moneys) >= 2 and "最低" in text:
                     draft.amount_min, draft.amount_max = min(m.yuan for m in moneys), max(m.yuan for m in moneys)
                 else:
                     draft.amount_max = max(m.yuan for m in moneys)
                 if caps is not None:  # 按购房总价的20%给予购房补贴，最高不超过30万元
                     values, basis = caps
-                    share = values[index] if distribution and len(values) == len(grant.targets) else values[0] if len(values) == 1 else None
+                    share = values[index] if distribution and len(values) == count else values[0] if len(values) == 1 else None
                     if share is not None and (basis != HOUSE_PRICE or kind is BenefitKind.HOUSING_SUBSIDY):
                         draft.cap_ratio, draft.cap_basis = share, basis
             elif number > 0:
@@ -474,6 +675,99 @@ class MeasureReader:
 
 
 # --- helpers -------------------------------------------------------------------------------------
+
+
+def _continued(previous: _Grant, provision: Provision, part: Span) -> _Grant | None:
+    """A part after ；that grants again without naming anyone new (…；服务期内每月分别给予生活补贴
+    3000元、1500元; …；服务期满考核合格的，一次性给予2万元奖励): for the same tiers, in the same order."""
+    clauses = readings.split(part.text, "，；,;")
+    at = next((c for c in clauses if _GRANT.search(c.text)), None)
+    moneys = benefit_amounts(part.text)
+    if at is None or not moneys or previous.provision is not provision:
+        return None
+    lists = numbers.amount_lists(part.text[at.start :])
+    longest = max(lists, key=len) if lists else []
+    first = previous.continues or previous
+    return _Grant(
+        provision=provision,
+        part=part,
+        targets=first.targets,
+        alternatives=[],
+        binding=[],
+        grant=Span(part.text[at.start :], part.start + at.start, part.end),
+        amounts=[m.yuan for m in longest] if len(longest) >= 2 else [m.yuan for m in moneys],
+        flexible=first.flexible,
+        per_tier=len(longest) >= 2 and "分别" in part.text,
+        continues=first,
+    )
+
+
+def _selected(item: Provision, grant: _Grant) -> None:
+    """每年遴选“永昌英才”不超过30名，入选者一般在50周岁以下，具有…。对入选者给予…: a grant to "the
+    selected" is for whom the measure selects; the clauses about 入选者 are their conditions."""
+    if len(grant.targets) != 1 or not _SELECTED.match(grant.targets[0].text) or grant.provision is not item:
+        return
+    chosen = _SELECTS.search(item.text)
+    if chosen is None:
+        return
+    grant.selected = chosen.group("name")
+    for sentence in readings.split(item.text, "。"):
+        if sentence.start <= grant.part.start < sentence.end + 1:
+            continue
+        said = re.search(r"(?:入选者|入选人才|入选对象|培养对象)(?=[^，。；]{2})", sentence.text)
+        if said:
+            start = sentence.start + said.start()
+            grant.described = Span(item.text[start : sentence.end], start, sentence.end)
+            return
+
+
+def _bound_before(target: Span) -> tuple[Span | None, Span]:
+    """对到乡镇工作并签订5年以上服务协议的全日制本科以上毕业生: what binds the class (到乡镇工作并签订
+    …协议), written before the class it binds, is a condition of its own — (that condition, the class)."""
+    opens = re.match(r"^(?:对于|对|针对)?", target.text)
+    start = opens.end() if opens else 0
+    cut = _top_level_de(target.text)
+    if cut is None or cut <= start:
+        return None, target
+    before, after = target.text[start:cut], target.text[cut + 1 :]
+    said = readings.read(before).readings
+    if not _BINDING.search(before) or any(r.kind is not CriterionKind.OTHER for r in said):
+        return None, target
+    if all(r.kind is CriterionKind.OTHER for r in readings.read(after).readings):
+        return None, target
+    return Span(before, target.start + start, target.start + cut), Span(after, target.start + cut + 1, target.end)
+
+
+def _top_level_de(text: str) -> int | None:
+    """Where the last 的 outside brackets and quotes is."""
+    depth, found = 0, None
+    for i, char in enumerate(text):
+        if char in "（(“":
+            depth += 1
+        elif char in "）)”":
+            depth = max(depth - 1, 0)
+        elif char == "的" and depth == 0:
+            found = i
+    return found
+
+
+def _shared_lead(first: Span) -> tuple[Span | None, Span]:
+    """对全职引进到市属企事业单位工作的45周岁以下博士研究生、35周岁以下硕士研究生: the words before
+    the first class that say how all of them come (a mode read) — (the lead, the first class)."""
+    body = re.match(r"^(?:对于|对|针对)?", first.text)
+    start = body.end() if body else 0
+    ages = numbers.age_spans(first.text)
+    classed = _CLASS_WORD.search(first.text, start)
+    stop = min([a for _, a, _ in ages] + ([classed.start()] if classed else []), default=None)
+    if stop is None:
+        return None, first
+    cut = first.text.rfind("的", start, stop)
+    if cut <= start:
+        return None, first
+    lead = first.text[start : cut + 1]
+    if all(r.kind in (CriterionKind.OTHER, CriterionKind.POSITION) for r in readings.read(lead).readings):
+        return None, first
+    return Span(lead, first.start + start, first.start + cut + 1), Span(first.text[cut + 1 :], first.start + cut + 1, first.end)
 
 
 def policy_program_name(title: str, region: str | None) -> str:
@@ -573,7 +867,9 @@ def _target_name(text: str, suffix: str, distributed: bool = False) -> str:
     name = re.sub(r"^.*?(?:具有|注册为|取得|获得)", "", name) if re.search(r"具有|注册为", name) else name
     name = re.sub(r"(?:的人员|的)$", "", name)
     if distributed and "的" in name:
-        name = name.split("的")[0]  # 副高级及以上职称的卫生专业技术人员 -> the class
+        # 副高级及以上职称的卫生专业技术人员 -> the class; 全职引进到…工作的全日制博士研究生 -> the class
+        pieces = name.split("的")
+        name = next((p for p in reversed(pieces) if _CLASS_WORD.search(p)), pieces[0])
     return (name + suffix).strip("，, ").removeprefix("的")[:30]
 
 

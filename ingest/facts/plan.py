@@ -68,8 +68,10 @@ class Plan:
             self.programs.append(program)
             self.layouts[program_id] = draft.layout
         order = list(range(len(draft.tiers)))
-        if draft.layout == "measures":  # no codes: the better-paid class ranks higher
-            order.sort(key=lambda i: (-draft.tiers[i].amount, i))
+        if draft.layout == "measures":
+            # classes a measure defines (第一层次…) first, in their order; the others have no codes:
+            # the better-paid class ranks higher
+            order.sort(key=lambda i: (draft.tiers[i].code is None, 0 if draft.tiers[i].code else -draft.tiers[i].amount, i))
         rank_of = {index: rank for rank, index in enumerate(order, start=1)}
         codes = ids.tier_codes([t.short_names[0] if t.short_names else t.name for t in draft.tiers], [t.code for t in draft.tiers])
         refs = self.by_program.setdefault(program_id, [])

@@ -39,6 +39,8 @@ _NAMED_CLASSES = re.compile(
     rf"分为(?P<list>[^，。；：（）()]{{4,80}}?)(?P<count>[两{_CN}]|\d)\s*(?:个|种)?\s*(?:层次|类别|类型|档次|等级|级别|类)"
 )
 _NAME_JOINERS = re.compile(r"、|和|及|与|以及")
+# 本办法所称菁英人才，是指在福田区全职工作、经认定的杰出人才、领军人才和青年拔尖人才
+_DEFINED_AS = re.compile(r"本(?:办法|细则|规定|措施|意见|方案)所称[^，。；]{2,16}?[，,]?(?:是指|系指|指|包括)(?P<list>[^。；]{4,80})")
 _SHORTHAND = re.compile(r"[（(]以下简称[^（）()]*[）)]")
 _CATALOGUE_WORDS = re.compile(r"(?:分类认定|认定|分类|评定)?(?:目录|标准|办法)$")
 _LISTED_CLASSES = re.compile(r"^(?P<name>[^，。；：]{2,30}?)(?:入选者|人才)?(?:按[^，。；]{0,12})?分为")
@@ -180,6 +182,31 @@ def _named_classes(provision: Provision) -> list[TierDraft]:
             )
         )
     return tiers
+
+
+def defined_classes(view: PolicyView) -> list[TierDraft]:
+    """本办法所称菁英人才，是指…经认定的杰出人才、领军人才和青年拔尖人才 — one tier per class the
+    definition joins, ranked in order, when every one of them is the subject of a provision of
+    its own further on (杰出人才应当符合下列条件之一 / 申报领军人才的，…): the classes are named in
+    one article and conditioned in later ones."""
+    for index, provision in enumerate(view.provisions):
+        match = _DEFINED_AS.search(provision.text)
+        if match is None:
+            continue
+        listed = re.split(r"[^，。；、和及与]*的", match.group("list"))[-1]  # …经认定的A、B和C
+        names = [n.strip() for n in _NAME_JOINERS.split(listed) if n.strip()]
+        if len(names) < 2 or not all(_PERSON_NOUN.search(n) and 2 <= len(n) <= 12 for n in names):
+            continue
+        later = [p.text for p in view.provisions[index + 1 :]]
+        if not all(any(_opens_with(text, name) for text in later) for name in names):
+            continue
+        return [TierDraft(name=name, cited_in=provision.id, short_names=(name,)) for name in names]
+    return []
+
+
+def _opens_with(text: str, name: str) -> bool:
+    """领军人才年龄一般不超过55周岁… / 申报领军人才的，… : a provision about `name` alone."""
+    return text.startswith(name) or bool(re.match(rf"^(?:申报|申请|认定)(?:为)?{re.escape(name)}", text))
 
 
 def _joined_classes(name: str, region: Region | None) -> list[tuple[str, str]]:
@@ -427,7 +454,12 @@ class ProgramReader:
 
     def _listed_classes(self, view: PolicyView) -> list[TierDraft]:
         """本办法所称高层次人才分为第一类（杰出人才）、第二类（领军人才）…: the classes an article
-        lists, numbered (第一类) or named with their count (分为领军型专家和青年型专家两个层次)."""
+        lists, numbered (第一类) or named with their count (分为领军型专家和青年型专家两个层次), or
+        named in a definition and conditioned in an article each (`defined_classes`)."""
+        listed = self._numbered_classes(view)
+        return listed or defined_classes(view)
+
+    def _numbered_classes(self, view: PolicyView) -> list[TierDraft]:
         for provision in view.provisions:
             if "分为" not in provision.text:
                 continue

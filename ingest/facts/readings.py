@@ -65,7 +65,7 @@ _RANK = re.compile(
     r"(?P<senior>正高级?)|(?P<associate>副高级?|副教授|副研究员|副主任医师|高级(?=职称|专业技术职称))"
     r"|(?P<middle>中级)(?=[^，。；、]{0,8}(?:职称|资格|专业技术))|(?P<junior>初级)(?=[^，。；、]{0,6}(?:职称|专业技术))"
 )
-SCHOOL_QUALITY = re.compile(r"双一流|世界一流|QS|985|211|重点高校|重点大学|知名高校|名校|师范院校|直属")
+SCHOOL_QUALITY = re.compile(r"双一流|世界一流|QS|985|211|重点高校|重点大学|知名高校|名校|师范院校|直属|世界排名|(?:大学|高校)排名")
 _FULL_TIME = re.compile(r"全职|刚性")
 _FLEXIBLE = re.compile(r"柔性|兼职|挂职")
 _SERVICE_TIME = re.compile(r"累计(?:工作|服务)|工作时间|服务时间|在岗时间|(?:工作|服务)(?:不少于|超过|满)")
@@ -75,12 +75,15 @@ _DAYS_A_YEAR = re.compile(rf"每年[^，。；]{{0,24}}?(?:超过|不少于|不�
 # 每年在官渡区累计服务不少于3个月 / 累计工作不少于3个月: months of service
 _MONTHS = re.compile(rf"(?:超过|不少于|不低于|达到|满)\s*(?P<n>{numbers.NUMBER})\s*个月(?!内)")
 _SERVICE_CONTEXT = re.compile(r"工作|服务|在岗|驻")
+# 连续缴纳社会保险满6个月: months of contributions, not of service
+_NOT_SERVICE = re.compile(r"社会保险|社保|公积金|缴纳|缴存")
 # 一般在55周岁以下 / 原则上不超过45周岁: a usual limit the office may waive
 _USUAL = re.compile(r"一般|原则上|通常")
 _MODE_BEFORE = ((re.compile(r"刚性|全职"), Employment.FULL_TIME), (re.compile(r"柔性|兼职"), Employment.FLEXIBLE))
 _GENDER_BEFORE = re.compile(r"(?P<g>男|女)(?:性)?(?:年龄)?(?:在)?\s*$")
 _SALARY = re.compile(r"年薪|薪酬|年收入|工资收入|税前收入")
-_TAX = re.compile(r"纳税")
+# 纳税额…, 缴纳工资薪金个人所得税10万元以上
+_TAX = re.compile(r"纳税|个人所得税|缴税")
 _POSITION = re.compile(r"担任|主持|领衔|领导过|带领过|负责人|首席|法定代表人|带头人|主任|高管|职务")
 _RESIDENCE = re.compile(r"行政区域内|域内|户籍|注册、备案|驻[滇川黔]|辖区内")
 _CONDUCT = re.compile(r"遵纪守法|遵守|品德|道德|身体健康|热爱祖国|拥护|爱国|学风|诚实守信")
@@ -249,8 +252,7 @@ def reading_spans(text: str) -> list[tuple[str, int, int]]:
     if rank_in(text) is not None:
         spans += [(EDUCATION, *m.span()) for m in _RANK.finditer(text)]
     spans += [(EMPLOYMENT, *m.span()) for pattern in (_FULL_TIME, _FLEXIBLE, _DAYS_A_YEAR) for m in pattern.finditer(text)]
-    if _SERVICE_CONTEXT.search(text):
-        spans += [(EMPLOYMENT, *m.span()) for m in _MONTHS.finditer(text)]
+    spans += [(EMPLOYMENT, *m.span()) for m in _service_months(text)]
     if is_threshold(text):
         spans += [(AMOUNT, m.start, m.end) for m in numbers.amounts(text)]
     return sorted(spans, key=lambda s: s[1])
@@ -273,7 +275,13 @@ def age_reading(text: str, exempt: tuple[str, ...] = ()) -> Reading | None:
             AgeLimit(value, employment=mode, gender=(Gender.MALE if gender.group("g") == "男" else Gender.FEMALE) if gender else None)
         )
         previous = end
-    qualified = any(limit.employment or limit.gender for limit in limits) and len({(l.employment, l.gender) for l in limits}) == len(limits)
+    # 刚性引进的…45周岁以下，柔性引进的…55周岁以下: limits per mode (or gender) need two of them; a
+    # mode written beside the only limit (对全职引进的45周岁以下博士) is a condition of its own
+    qualified = (
+        len(limits) >= 2
+        and any(limit.employment or limit.gender for limit in limits)
+        and len({(l.employment, l.gender) for l in limits}) == len(limits)
+    )
     usual = bool(_USUAL.search(text[: spans[-1][1]]))
     return Reading(
         CriterionKind.AGE,
@@ -288,11 +296,22 @@ def service_time(text: str) -> tuple[int | None, int | None]:
     """(days a year, months) of service a clause requires: 每年…超过60天 -> (60, None);
     每年在官渡区累计服务不少于3个月 -> (None, 3)."""
     days = _DAYS_A_YEAR.search(text)
-    months = _MONTHS.search(text) if _SERVICE_CONTEXT.search(text) else None
+    months = next(iter(_service_months(text)), None)
     return (
         numbers.to_int(days.group("n")) if days else None,
         numbers.to_int(months.group("n")) if months else None,
     )
+
+
+def _service_months(text: str) -> list[re.Match[str]]:
+    """不少于3个月 where its own clause speaks of work or service (每年在官渡区累计服务不少于3个月),
+    not of contributions (且在福田区连续缴纳社会保险满6个月)."""
+    found: list[re.Match[str]] = []
+    for match in _MONTHS.finditer(text):
+        clause = re.split(r"[，,；;。]", text[: match.start()])[-1]
+        if _SERVICE_CONTEXT.search(clause) and not _NOT_SERVICE.search(clause):
+            found.append(match)
+    return found
 
 
 def general_kind(text: str) -> CriterionKind:

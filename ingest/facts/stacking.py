@@ -140,7 +140,17 @@ class RuleReader:
             governed = [b for b in scoped if b.kind is kind_of(obj)]
         condition = before
         prior = self._prior(condition, refs)
-        self._add(StackingKind.NOT_AGAIN, text, cited_in, order, governed or list(dict.fromkeys(refs)), prior=prior)
+        targets = governed or list(dict.fromkeys(refs))
+        top_up = _TOP_UP.search(after)
+        if top_up is None:
+            self._add(StackingKind.NOT_AGAIN, text, cited_in, order, targets, prior=prior)
+            return
+        # …不再享受本办法奖励补贴，但可按差额补足: the difference is paid on the same benefits
+        cut = found.end() + max(after.rfind(mark, 0, top_up.start()) for mark in "，,；;")
+        if cut < found.end():
+            cut = found.end() + top_up.start()
+        self._add(StackingKind.NOT_AGAIN, text[:cut], cited_in, order, targets, prior=prior)
+        self._add(StackingKind.TOP_UP, text[cut:].lstrip("，,；; "), cited_in, (*order, 1), targets)
 
     def _prior(self, condition: str, refs: list[TierRef]) -> tuple[str, ...]:
         """What was already enjoyed: programs named in quotes (“云南省创新团队”), else the words."""

@@ -180,3 +180,115 @@ def parsed(name: str) -> ParsedDocument:
 @cache
 def facts(name: str) -> Facts:
     return extract(parsed(name), EntityResolver.default(), default_regions())
+
+
+# --- texts for the rules the fresh set (tests/extract/test_fresh.py) showed missing ------------------
+
+# 玉溪市: measures of an 意见 whose first measure defines three ranked classes (分为第一类（…）…),
+# named in the others by lists (第一、二类人才), by the name of them all (高层次人才) and in
+# sub-items; a distribution with a lead every class shares, a second grant after ；with no
+# subject, a selection (每年遴选“X”…，入选者…), a team, a range, a referral reward, a condition
+# that binds a class written before it, durations (发放期限不超过4年, 最长不超过2年), services
+# to the classes known, and stacking.
+YUXI_MEASURES = """中共玉溪市委 玉溪市人民政府
+关于实施“抚仙英才”计划促进人才发展的若干措施
+
+一、精准引进人才
+（一）明确人才类别。本措施所称高层次人才分为第一类（杰出人才）、第二类（领军人才）、第三类（青年拔尖人才），认定标准另行制定。
+（二）给予安家补贴。全职引进的高层次人才在玉溪市购买首套住房的，按以下标准给予安家补贴：
+1.第一类人才最高100万元；
+2.第二类人才最高60万元；
+3.第三类人才最高30万元。
+安家补贴不超过购房总价的40%，分4年发放。
+（三）给予工作津贴。刚性引进的第一、二、三类人才，每年分别给予6万元、4万元、2万元工作津贴，发放期限不超过4年。
+（四）引进青年博士硕士。对全职引进到县级事业单位工作的40周岁以下博士研究生、30周岁以下硕士研究生，分别给予一次性生活补贴15万元、6万元；服务期内每月分别给予岗位补贴2000元、1000元。
+（五）柔性引才。对通过技术顾问等方式柔性引进，每年在玉溪工作累计不少于45天的专家，给予每人每年最高6万元工作补助，最长不超过2年。
+（六）扶持创业团队。对来玉溪实施成果转化项目的高端创业团队，经评审，给予30万元至100万元项目资助。
+（七）奖励引才。对用人单位全职引进第一、二类人才的，分别给予用人单位15万元、8万元引才奖励；对中介机构引荐第一类人才到玉溪全职工作的，每引荐1人给予3万元奖励。
+
+二、培养本土人才
+（八）实施青年英才培养。每年遴选“抚仙青年英才”不超过20名，入选者一般在40周岁以下，具有中级以上专业技术职称。对入选者给予每人5万元培养经费，分2年拨付。
+（九）鼓励扎根村社。对到村工作并签订3年以上服务协议的全日制本科以上毕业生，每月给予基层补贴500元；服务期满考核优秀的，一次性给予1万元奖励。
+
+三、强化服务保障
+（十）优化服务。高层次人才子女入学、配偶就业，由相关部门优先安排。
+（十一）人才安居。第一、二类人才可申请免费入住人才公寓，免租期最长3年；全职引进的博士研究生可申请入住人才公寓，前2年免收租金。
+
+四、附则
+（十二）同一人才符合本措施多项支持条件的，按照从高从优、不重复享受的原则执行。已享受过市内其他人才政策安家补贴的，不再重复享受本措施安家补贴。人才类别晋升的，安家补贴按新类别标准补差。
+（十三）本措施自印发之日起施行。
+"""
+
+# 罗湖区: an 办法 whose classes are named in a definition (所称…，包括…) and conditioned in an
+# article each; one requirement for them all with a contributions clause (缴纳社会保险满12个月),
+# a raised ceiling for one class, materials to hand in, a school ranking, a rent subsidy beside
+# a flat, services under an article heading, and a NOT_AGAIN with a top-up in one sentence.
+LUOHU_DEFINED_CLASSES = """罗湖区优秀人才认定和支持办法
+
+第一条 为集聚优秀人才，结合本区实际，制定本办法。
+第二条 本办法所称优秀人才，包括在罗湖区全职工作并经认定的卓越人才、骨干人才和潜力人才。
+第三条 申报优秀人才应当在罗湖区全职工作，且在罗湖区缴纳社会保险满12个月。
+第四条 卓越人才应当符合下列条件之一：
+（一）中国工程院院士；
+（二）其他相当于上述层次的卓越人才。
+第五条 骨干人才年龄一般不超过50周岁，并符合下列条件之一：
+（一）国家杰出青年科学基金获得者；
+（二）国家高层次人才特殊支持计划（“万人计划”）科技创新领军人才。
+第六条 潜力人才应当具有硕士学位，年龄不超过35周岁，并符合下列条件之一：
+（一）国家优秀青年科学基金获得者；
+（二）在QS世界大学排名前100名的高校取得博士学位。
+第七条 在本区重点实验室工作的，申报潜力人才的年龄可放宽至38周岁。
+第八条 申报优秀人才应当提供下列材料：
+（一）申报表；
+（二）学历学位证明。
+第九条 生活补贴。骨干人才、潜力人才分别给予80万元、30万元生活补贴，分4年发放。卓越人才的生活补贴实行“一人一策”。
+第十条 住房保障。优秀人才在罗湖区无自有住房的，可申请入住区人才公寓；未入住的，按月发放租房补贴，其中卓越人才每月8000元，骨干人才每月5000元，潜力人才每月2000元，发放期限不超过3年。
+第十一条 服务保障。卓越人才、骨干人才子女可按规定申请入读公办学校；优秀人才可享受就医绿色通道服务。
+第十二条 已享受市级人才生活补贴的，不再享受本办法生活补贴，但可按差额补足。
+第十三条 本办法自印发之日起施行。
+"""
+
+# 景洪市: an 实施办法 with chapters and a catalogue annex: benefits per mode (刚性引进的…), a
+# duration written 补助期限不超过3年, a scope sentence that leaves people out (…不适用本办法),
+# a tax condition (缴纳个人所得税), a title class named with its member's aside, and a service
+# article under the support chapter with a second service naming its own beneficiaries.
+JINGHONG_CATALOGUE = """景洪市高层次人才引进实施办法
+
+第一章 总则
+
+第一条 为引进高层次人才，制定本办法。
+第二条 本办法所称高层次人才，是指经认定的A类（领军人才）、B类（拔尖人才）两个层次的人才，具体认定标准见《景洪市高层次人才分类目录》（附件）。
+第三条 本办法适用于景洪市企业、事业单位引进的高层次人才。机关事业单位在编在岗的公务员不适用本办法。
+
+第二章 支持措施
+
+第四条 购房补贴。刚性引进的A类、B类人才在景洪市购买住房的，分别给予最高80万元、40万元购房补贴，补贴金额不超过购房总价的30%。
+第五条 工作补助。柔性引进的A类、B类人才，分别给予每人每年最高10万元、5万元工作补助，补助期限不超过3年。
+第六条 服务保障。高层次人才配偶随迁、子女入学等事项，由相关部门优先办理。A类人才可申请入住市人才公寓，2年内免收租金。
+第七条 本办法所需资金由市级财政承担。
+
+第三章 附则
+
+第八条 本办法自印发之日起施行。
+
+附件
+
+景洪市高层次人才分类目录
+
+一、A类（领军人才）
+年龄一般在55周岁以下，符合下列条件之一：
+1．国家高层次人才特殊支持计划（“万人计划”）科技创新领军人才；
+2．其他相当于上述层次的领军人才。
+二、B类（拔尖人才）
+年龄一般在45周岁以下，符合下列条件之一：
+1．国家优秀青年科学基金获得者；
+2．在景洪市重点企业担任技术总监，上年度缴纳个人所得税5万元以上。
+"""
+
+SAMPLES.update(
+    {
+        "yuxi_measures.txt": YUXI_MEASURES,
+        "luohu_defined_classes.txt": LUOHU_DEFINED_CLASSES,
+        "jinghong_catalogue.txt": JINGHONG_CATALOGUE,
+    }
+)

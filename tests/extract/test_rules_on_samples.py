@@ -338,3 +338,188 @@ def test_still_in_another_term_without_an_object_is_an_exclusion():
     excluded = {c.tier_id for c in f.criteria if c.role is CriterionRole.EXCLUSION}
     assert excluded == {t.id for t in f.tiers}
     assert not [r for r in f.stacking_rules if r.kind is StackingKind.BAR]
+
+
+# --- rules the fresh set (tests/extract/test_fresh.py) showed missing, each on a text of its own -----
+# 玉溪 (measures with classes one measure defines), 罗湖 (classes named in a definition and
+# conditioned in an article each), 景洪 (an 实施办法 with a catalogue): other places, amounts and
+# wording than that set.
+
+
+def _named(f, name):
+    return next(t for t in f.tiers if t.name == name)
+
+
+def _benefits_at(f, provision_suffix, kind=None):
+    return [b for b in f.benefits if b.cited_in.endswith(provision_suffix) and (kind is None or b.kind is kind)]
+
+
+def _by_name(f, benefits):
+    names = {t.id: t.name for t in f.tiers}
+    return {names[b.tier_id]: b for b in benefits}
+
+
+def test_classes_one_measure_defines_are_ranked_tiers_paid_by_the_others():
+    """（一）…高层次人才分为第一类（杰出人才）、第二类（领军人才）、第三类（青年拔尖人才）: three ranked
+    tiers; 全职引进的高层次人才… and 刚性引进的第一、二、三类人才 pay them, not tiers of their own."""
+    f = facts("yuxi_measures.txt")
+    ranked = [t.name for t in sorted(f.tiers, key=lambda t: t.rank)][:3]
+    assert ranked == ["第一类（杰出人才）", "第二类（领军人才）", "第三类（青年拔尖人才）"]
+    assert not [t for t in f.tiers if "引进" in t.name and "柔性" not in t.name or t.name in ("二", "三类人才")]
+    assert f.programs[0].name == "玉溪市“抚仙英才”计划"  # the plan the title names, no lead verb after it
+    # sub-items under 按以下标准给予安家补贴：, with the terms written around them
+    home = _by_name(f, [b for b in f.benefits if b.kind is BenefitKind.HOUSING_SUBSIDY])
+    assert {n: b.amount_max for n, b in home.items()} == {
+        "第一类（杰出人才）": 100 * WAN, "第二类（领军人才）": 60 * WAN, "第三类（青年拔尖人才）": 30 * WAN}
+    assert {(b.cap_ratio, b.installments, b.employment) for b in home.values()} == {(0.4, 4, (Employment.FULL_TIME,))}
+    # 刚性引进的…每年分别给予6万元、4万元、2万元工作津贴，发放期限不超过4年
+    post = _by_name(f, [b for b in f.benefits if b.kind is BenefitKind.POST_ALLOWANCE and b.period is Period.YEARLY])
+    assert {n: (b.amount_max, b.years, b.employment) for n, b in post.items()} == {
+        "第一类（杰出人才）": (6 * WAN, 4, (Employment.FULL_TIME,)),
+        "第二类（领军人才）": (4 * WAN, 4, (Employment.FULL_TIME,)),
+        "第三类（青年拔尖人才）": (2 * WAN, 4, (Employment.FULL_TIME,)),
+    }
+
+
+def test_a_distribution_shares_its_lead_and_a_grant_after_a_semicolon_goes_to_the_same_classes():
+    """对全职引进到县级事业单位工作的40周岁以下博士研究生、30周岁以下硕士研究生，分别给予…；服务期内
+    每月分别给予岗位补贴2000元、1000元."""
+    f = facts("yuxi_measures.txt")
+    for name, age, degree in (("博士研究生", 40, Degree.DOCTORATE), ("硕士研究生", 30, Degree.MASTER)):
+        tier = _named(f, name)
+        found = {c.kind: c for c in f.criteria if c.tier_id == tier.id}
+        assert found[CriterionKind.EMPLOYMENT].employment == (Employment.FULL_TIME,)
+        # one limit beside a mode is no limit per mode
+        assert (found[CriterionKind.AGE].max_age, found[CriterionKind.AGE].age_limits) == (age, ())
+        assert found[CriterionKind.DEGREE].min_degree is degree
+    paid = {(n, b.kind, b.amount_max, b.period) for n, b in
+            [(_tier(f, b.tier_id), b) for b in _benefits_at(f, "sec_1__item_4")]}
+    assert paid == {
+        ("博士研究生", BenefitKind.LIVING_ALLOWANCE, 15 * WAN, Period.ONE_OFF),
+        ("硕士研究生", BenefitKind.LIVING_ALLOWANCE, 6 * WAN, Period.ONE_OFF),
+        ("博士研究生", BenefitKind.POST_ALLOWANCE, 2000, Period.MONTHLY),
+        ("硕士研究生", BenefitKind.POST_ALLOWANCE, 1000, Period.MONTHLY),
+    }
+
+
+def test_a_condition_after_a_semicolon_is_no_class_and_what_binds_a_class_is_a_condition():
+    """对到村工作并签订3年以上服务协议的全日制本科以上毕业生，每月…；服务期满考核优秀的，一次性给予1万元奖励."""
+    f = facts("yuxi_measures.txt")
+    assert not [t for t in f.tiers if "考核" in t.name]
+    paid = _benefits_at(f, "sec_2__item_9")
+    assert len({b.tier_id for b in paid}) == 1
+    assert sorted((b.amount_max, b.period) for b in paid) == [(500, Period.MONTHLY), (1 * WAN, Period.ONE_OFF)]
+    assert [b.conditions for b in paid if b.amount_max == 1 * WAN] == [("期满考核优秀",)]
+    found = {c.kind: c for c in f.criteria if c.tier_id == paid[0].tier_id}
+    assert found[CriterionKind.DEGREE].min_degree is Degree.BACHELOR and not found[CriterionKind.DEGREE].unread
+    assert found[CriterionKind.OTHER].text == "到村工作并签订3年以上服务协议"
+    assert found[CriterionKind.OTHER].role is CriterionRole.BASIC
+
+
+def test_the_selected_are_whom_the_measure_selects():
+    """每年遴选“抚仙青年英才”…，入选者一般在40周岁以下，具有中级以上专业技术职称。对入选者给予…."""
+    f = facts("yuxi_measures.txt")
+    tier = _named(f, "抚仙青年英才")
+    found = {c.kind: c for c in f.criteria if c.tier_id == tier.id}
+    assert (found[CriterionKind.AGE].max_age, found[CriterionKind.AGE].age_is_usual) == (40, True)
+    assert found[CriterionKind.PROFESSIONAL_RANK].min_professional_rank is ProfessionalRank.INTERMEDIATE
+    assert not [c for c in f.criteria if c.text in ("入选者", "对入选者")]
+    (funds,) = [b for b in f.benefits if b.tier_id == tier.id]
+    assert (funds.kind, funds.amount_max, funds.installments) == (BenefitKind.TRAINING_FUNDS, 5 * WAN, 2)
+
+
+def test_a_team_with_a_range_and_rewards_for_who_brings_the_classes_in():
+    f = facts("yuxi_measures.txt")
+    (team,) = [t for t in f.tiers if t.for_team]
+    (funding,) = [b for b in f.benefits if b.tier_id == team.id]
+    assert (funding.amount_min, funding.amount_max, funding.recipient) == (30 * WAN, 100 * WAN, Recipient.TEAM)
+    rewards = {(_tier(f, b.tier_id), b.amount_max, b.recipient) for b in f.benefits if b.kind is BenefitKind.RECRUITER_REWARD}
+    assert rewards == {
+        ("第一类（杰出人才）", 15 * WAN, Recipient.EMPLOYER),
+        ("第二类（领军人才）", 8 * WAN, Recipient.EMPLOYER),
+        ("第一类（杰出人才）", 3 * WAN, Recipient.RECRUITER),  # 中介机构引荐…每引荐1人给予3万元奖励
+    }
+    (flexible,) = [b for b in f.benefits if b.employment == (Employment.FLEXIBLE,)]
+    assert (flexible.amount_max, flexible.period, flexible.years) == (6 * WAN, Period.YEARLY, 2)  # 最长不超过2年
+
+
+def test_services_of_the_measures_go_to_the_classes_they_name():
+    f = facts("yuxi_measures.txt")
+    school = {_tier(f, b.tier_id) for b in _benefits_at(f, "sec_3__item_10", BenefitKind.SERVICE)}
+    assert school == {"第一类（杰出人才）", "第二类（领军人才）", "第三类（青年拔尖人才）"}  # 高层次人才: all of them
+    flat = {_tier(f, b.tier_id) for b in _benefits_at(f, "sec_3__item_11", BenefitKind.SERVICE)}
+    assert flat == {"第一类（杰出人才）", "第二类（领军人才）", "博士研究生"}
+    rules = {r.kind: r for r in f.stacking_rules}
+    kinds = {b.id: (b.kind, _tier(f, b.tier_id)) for b in f.benefits}
+    assert {kinds[g][0] for g in rules[StackingKind.NOT_AGAIN].governs} == {BenefitKind.HOUSING_SUBSIDY}
+    assert len(rules[StackingKind.TOP_UP].governs) == 3
+
+
+def test_classes_named_in_a_definition_and_conditioned_in_an_article_each():
+    """所称优秀人才，包括…卓越人才、骨干人才和潜力人才; 骨干人才年龄…; 潜力人才应当…; 申报潜力人才的年龄可放宽至38周岁."""
+    f = facts("luohu_defined_classes.txt")
+    assert [(t.name, t.rank) for t in sorted(f.tiers, key=lambda t: t.rank)] == [("卓越人才", 1), ("骨干人才", 2), ("潜力人才", 3)]
+    ages = {t.name: [c.max_age for c in f.criteria if c.tier_id == t.id and c.max_age] for t in f.tiers}
+    assert ages == {"卓越人才": [], "骨干人才": [50], "潜力人才": [35]}
+    (relaxation,) = f.relaxations
+    assert (_tier(f, relaxation.tier_id), relaxation.age_years) == ("潜力人才", 3)
+    assert not [c for c in f.criteria if "材料" in c.text or "提供" in c.text]  # what to hand in is no condition
+    titles = {c.title_ids for c in f.criteria if "万人计划" in c.text}
+    assert titles == {("title:ten-thousand-talents-innovation-leader",)}  # the class in front names no title of its own
+
+
+def test_contributions_and_a_school_ranking_are_left_for_the_office():
+    f = facts("luohu_defined_classes.txt")
+    modes = [c for c in f.criteria if c.kind is CriterionKind.EMPLOYMENT]
+    assert len(modes) == 3
+    assert all(c.employment == (Employment.FULL_TIME,) and c.min_service_months is None for c in modes)
+    assert all(any("社会保险" in u for u in c.unread) for c in modes)
+    (school,) = [c for c in f.criteria if "QS" in c.text]
+    assert (school.kind, school.min_degree) == (CriterionKind.EDUCATION, Degree.DOCTORATE)
+    assert any("QS" in u for u in school.unread)
+
+
+def test_a_rent_subsidy_beside_a_flat_and_services_under_an_article_heading():
+    f = facts("luohu_defined_classes.txt")
+    rent = _by_name(f, _benefits_at(f, "art_10", BenefitKind.HOUSING_SUBSIDY))
+    assert {n: (b.amount_max, b.period, b.years) for n, b in rent.items()} == {
+        "卓越人才": (8000, Period.MONTHLY, 3), "骨干人才": (5000, Period.MONTHLY, 3), "潜力人才": (2000, Period.MONTHLY, 3)}
+    assert {_tier(f, b.tier_id) for b in _benefits_at(f, "art_10", BenefitKind.SERVICE)} == {"卓越人才", "骨干人才", "潜力人才"}
+    assert {"卓越人才", "骨干人才"} <= {_tier(f, b.tier_id) for b in _benefits_at(f, "art_11", BenefitKind.SERVICE)}
+
+
+def test_a_top_up_after_not_again_in_one_sentence():
+    """已享受市级人才生活补贴的，不再享受本办法生活补贴，但可按差额补足: both, on the same benefits."""
+    f = facts("luohu_defined_classes.txt")
+    rules = {r.kind: r for r in f.stacking_rules}
+    assert rules[StackingKind.NOT_AGAIN].governs == rules[StackingKind.TOP_UP].governs
+    governed = {(b.kind, _tier(f, b.tier_id)) for b in f.benefits if b.id in rules[StackingKind.TOP_UP].governs}
+    assert governed == {(BenefitKind.LIVING_ALLOWANCE, "骨干人才"), (BenefitKind.LIVING_ALLOWANCE, "潜力人才")}
+    assert rules[StackingKind.NOT_AGAIN].text == "已享受市级人才生活补贴的，不再享受本办法生活补贴"
+
+
+def test_a_catalogue_with_modes_a_scope_exclusion_a_tax_and_services():
+    f = facts("jinghong_catalogue.txt")
+    excluded = [c for c in f.criteria if c.role is CriterionRole.EXCLUSION]
+    assert {c.tier_id for c in excluded} == {t.id for t in f.tiers}
+    assert {c.text for c in excluded} == {"机关事业单位在编在岗的公务员不适用本办法"}
+    (tax,) = [c for c in f.criteria if c.kind is CriterionKind.TAX]
+    assert (tax.min_amount, tax.unread) == (5 * WAN, ("在景洪市重点企业担任技术总监",))
+    home = benefits_of(f, "A", BenefitKind.HOUSING_SUBSIDY)[0]
+    assert (home.amount_max, home.cap_ratio, home.employment) == (80 * WAN, 0.3, (Employment.FULL_TIME,))  # 刚性引进
+    work = benefits_of(f, "B", BenefitKind.LIVING_ALLOWANCE)[0]
+    assert (work.amount_max, work.period, work.years, work.employment) == (5 * WAN, Period.YEARLY, 3, (Employment.FLEXIBLE,))
+    services = {t.code: len([b for b in f.benefits if b.tier_id == t.id and b.kind is BenefitKind.SERVICE]) for t in f.tiers}
+    assert services == {"A": 2, "B": 1}  # 配偶随迁、子女入学 for both; 人才公寓 for A类 only
+    assert not [b for b in f.benefits if b.cited_in.endswith("art_7")]  # who pays is no benefit
+
+
+def test_durations_of_a_benefit():
+    from ingest.facts.benefits import terms
+
+    found = {text: terms(text).years for text in (
+        "连续补助不超过3年", "补助期限不超过4年", "发放期限不超过5年", "每人每年给予5万元，最长不超过2年",
+        "分3年发放", "3年内免收租金", "签订5年以上服务协议", "服务期5年")}
+    assert found == {
+        "连续补助不超过3年": 3, "补助期限不超过4年": 4, "发放期限不超过5年": 5, "每人每年给予5万元，最长不超过2年": 2,
+        "分3年发放": None, "3年内免收租金": None, "签订5年以上服务协议": None, "服务期5年": None}

@@ -55,7 +55,9 @@ async def test_citation_labels_are_stored_for_rendering(empty_store):
 
 async def matching(store, **keys) -> list[dict]:
     """The policies the loader finds by 文号 or title (the `match` rows of load_context)."""
-    rows = await store.read("load_context", policyIds=[], programIds=[], tierIds=[], **keys)
+    rows = await store.read(
+        "load_context", policyIds=[], programIds=[], tierIds=[], editionProgramIds=[], ownDocNumbers=[], ownTitleKeys=[], **keys
+    )
     return [row for row in rows if row["kind"] == "match"]
 
 
