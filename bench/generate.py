@@ -43,7 +43,7 @@ from pathlib import Path
 import opencc
 
 from graphapi.domain.model import Level, Region
-from graphapi.domain.regions import RegionTree, default_regions
+from graphapi.domain.regions import default_regions
 from ingest.ids import region_code
 
 DEFAULT_SEED = 20240601
@@ -866,6 +866,7 @@ class Series:
     specials: tuple[tuple[str, str], ...] = ()
     older: Edition | None = None  # the edition still to write, as the oldest written cites it
     written: int = 0
+    cited_by_title: str | None = None  # the title of an edition cited without its 文号
 
 
 @cache
@@ -931,10 +932,11 @@ class _Corpus:
         self.numbers[(issuer, year)] = count
         return f"{issuer}〔{year}〕{count}号"
 
-    def older(self, rng: Rng, kind: str, plan: Plan, title: str | None = None) -> Edition | None:
+    def older(self, rng: Rng, kind: str, plan: Plan, title: str | None = None, avoid: str | None = None) -> Edition | None:
         """The edition before `plan`'s (its title, 文号 and year), or None when it would be
-        older than YEARS. Titles vary between editions as real ones do (（试行）, 暂行办法);
-        a notice keeps its title, which only its 文号 tells apart."""
+        older than YEARS. Titles vary between editions as real ones do (（试行）, 暂行办法),
+        but never to `avoid`, a title some edition is cited by alone (no 文号 would tell the
+        two apart); a notice keeps its title, which only its 文号 tells apart."""
         year = plan.year - rng.choice(EDITION_GAPS)
         if year < YEARS.start:
             return None
@@ -943,7 +945,7 @@ class _Corpus:
         elif title is None:
             usual = {"measures": measures_title, "opinions": opinions_title, "traditional": traditional_title}[kind]
             stem = usual(replace(plan, title=None)).removesuffix("（试行）").removesuffix("实施办法").removesuffix("意见")
-            title = stem + rng.choice(OLDER_TITLES[kind])
+            title = rng.choice([stem + ending for ending in OLDER_TITLES[kind] if stem + ending != avoid])
         return Edition(title, self.number(kind, plan.region, year), year)
 
     def extendable(self, kind: str, region: Region) -> list[Series]:
@@ -1011,7 +1013,7 @@ class _Corpus:
                 number=edition.number or self.number(kind, series.region, edition.year),
                 repeal_form=editions.randrange(2),
             )
-            series.older = self.older(editions, kind, plan)
+            series.older = self.older(editions, kind, plan, avoid=series.cited_by_title)
             return replace(plan, previous=series.older), len(series.specials), series
         # A new program of this region: its newest edition, recent; the older ones follow.
         region, brand, theme = self.new_name(rng, kind, region, first_unit=False)
@@ -1045,6 +1047,7 @@ class _Corpus:
             title = f"{region.name}支持“{brand}英才”{theme}（团队）引进的暂行办法"
             edition = self.older(editions, kind, plan, title=title)
             series.older = Edition(title, None, edition.year) if edition else None
+            series.cited_by_title = title
         return replace(plan, previous=series.older), count, series
 
 

@@ -50,8 +50,9 @@
 // 0. Facts of earlier editions that these documents supersede ($superseded: the file holding a
 //    program's facts, and the program; see ingest.editions): that file's stacking rules
 //    governing the program or its parts, its criteria, relaxations and benefits of the
-//    program's tiers, its 相当于 links into them, the edges of its tiers and of the program, and
-//    the tiers the new edition does not define. Its policies and provisions stay, as history.
+//    program's tiers, its 相当于 links into them, the edges of its tiers, the tiers the new
+//    edition does not define, and the program's own edges when the new edition writes the
+//    program. Its policies and provisions stay, as history, with their ESTABLISHES links.
 UNWIND $superseded AS row
 MATCH (n:StackingRule)
 WHERE n.documentKey = row.documentKey
@@ -95,7 +96,7 @@ DETACH DELETE n
 WITH count(*) AS _
 UNWIND $superseded AS row
 MATCH (p:Program {id: row.programId})-[r]->()
-WHERE p.documentKey = row.documentKey AND type(r) <> 'HAS_TIER'
+WHERE p.documentKey = row.documentKey AND p.id IN $programIds AND type(r) <> 'HAS_TIER'
 DELETE r
 WITH count(*) AS _
 

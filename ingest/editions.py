@@ -76,8 +76,8 @@ class OwnPolicy:
         its title where the 文号 do not disagree (two editions often share a title, never a 文号)."""
         if repealed.target_id == self.id:
             return True
-        if not repealed.placeholder:
-            return False
+        if not repealed.placeholder or (repealed.doc_number and self.draft):
+            return False  # a policy of another id; a cited 文号 never names a draft, unissued
         if repealed.doc_number and repealed.doc_number == self.doc_number:
             return True
         return (

@@ -6,8 +6,10 @@ is written the loader asks the store who owns the policies, programs and tiers i
 and which policies its citations name (`cypher/load_context.cypher`, one round trip). Ids come
 from what the text says (a policy id from its title, a program id from its name), so a renamed
 or re-encoded copy of a loaded file has the ids of the original, and another edition of a
-program's rules has its program's. Such a document is refused with `OwnershipConflict`, naming
-what is taken and the file that loaded it, unless the caller asks to replace that file
+program's rules has its program's. Editions settle themselves where one repeals the other
+(ingest.editions): the newer issued edition's facts replace the older's in the same write, or
+the older loads without them. Anything else is refused with `OwnershipConflict`, naming what
+is taken and the file that loaded it, unless the caller asks to replace that file
 (`replace=True`, `ingest --replace`): then everything the owning file loaded is dropped in the
 same write. Nothing is ever half-changed; the stores' unique constraints on `id` back this up.
 
@@ -97,7 +99,7 @@ def _agree(a: str | None, b: str | None) -> bool:
 
 @dataclass(slots=True)
 class _Index:
-    """Policies found by title key (where the 文号 agree) or by 文号, first come first served."""
+    """Policies by title key and by 文号, in the order given."""
 
     by_title: dict[str, list[KnownPolicy]] = field(default_factory=dict)
     by_number: dict[str, list[KnownPolicy]] = field(default_factory=dict)
@@ -112,17 +114,12 @@ class _Index:
         found = self.by_number.get(doc_number or "")
         return found[0] if found else None
 
-    def placeholders_of(self, policy: model.Policy) -> list[str]:
-        """Ids of the placeholders naming this policy (by 文号, or by title where the 文号 agree)."""
-        found = [*self.by_number.get(policy.doc_number or "", ())]
-        found += [p for p in self.by_title.get(title_key(policy.title) or "", ()) if _agree(p.doc_number, policy.doc_number)]
-        return list(dict.fromkeys(p.id for p in found if p.placeholder and p.id != policy.id))
-
     def find(self, key: str | None, doc_number: str | None, *, strict: bool = False) -> KnownPolicy | None:
-        """The policy a citation names. Title before 文号 (one 文号 can carry several
-        instruments: a notice issuing six 细则), where the 文号 are equal, then by 文号, then by
-        title where a 文号 is missing (`strict`: not for a cited 文号, when the policies' 文号
-        are all known, as the document's own are)."""
+        """The policy 《title》（文号） names: the one with both; else the one with the 文号
+        (the title first, as one 文号 can carry several instruments: a notice issuing six 细则);
+        else one with the title whose 文号 is not known, but never a draft for a cited 文号 (a
+        draft, not issued, has none). `strict` leaves out that last guess: for the document's
+        own policies, whose 文号 are known."""
         titled = self.by_title.get(key or "", ())
         exact = next((p for p in titled if p.doc_number == doc_number), None)
         if exact is not None:
@@ -149,15 +146,35 @@ def _local_index(doc: model.ParsedDocument) -> _Index:
 
 
 def _made_real(doc: model.ParsedDocument, known: Iterable[KnownPolicy]) -> dict[str, list[str]]:
-    """The placeholders each policy of the document makes real, by policy id."""
-    index = _index(known)
-    return {p.policy.id: index.placeholders_of(p.policy) for p in doc.policies}
+    """The placeholders each policy of the document makes real, by policy id: the policy whose
+    title names a placeholder (where the 文号 agree, and never a draft for a cited 文号), else
+    the first whose 文号 does. A placeholder with a policy's id is merged into it instead."""
+    policies = [p.policy for p in doc.policies]
+    own_ids = {p.id for p in policies}
+    found: dict[str, list[str]] = {p.id: [] for p in policies}
+    for placeholder in known:
+        if not placeholder.placeholder or placeholder.id in own_ids:
+            continue
+        titled = (
+            p
+            for p in policies
+            if placeholder.title_key
+            and title_key(p.title) == placeholder.title_key
+            and _agree(p.doc_number, placeholder.doc_number)
+            and not (placeholder.doc_number and p.status is model.PolicyStatus.DRAFT)
+        )
+        numbered = (p for p in policies if placeholder.doc_number and p.doc_number == placeholder.doc_number)
+        real = next(titled, None) or next(numbered, None)
+        if real is not None and placeholder.id not in found[real.id]:
+            found[real.id].append(placeholder.id)
+    return found
 
 
 def _citable(known: Iterable[KnownPolicy], made_real: dict[str, list[str]]) -> _Index:
     """The known policies a citation of the document may name: not the placeholders its own
-    policies make real (those are the document itself, and its own policies answer for them)."""
-    gone = {placeholder for placeholders in made_real.values() for placeholder in placeholders}
+    policies make real or merge into (those are the document itself, and its own policies
+    answer for them: see `_local_index`)."""
+    gone = {*made_real, *(placeholder for placeholders in made_real.values() for placeholder in placeholders)}
     return _index(p for p in known if p.id not in gone)
 
 

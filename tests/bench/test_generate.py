@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from itertools import pairwise
 
 import pytest
 
@@ -16,7 +17,9 @@ from graphapi.domain.model import PolicyStatus, ProvisionKind, ReferenceKind
 from graphapi.domain.text import to_simplified
 from graphapi.store import open_store
 from ingest.documents import parse_file, parse_text
-from ingest.pipeline import ingest_paths
+from ingest.pipeline import ingest_paths, source_files
+from tests.store.conftest import TEST_QUERIES
+from tests.store.support import dump
 
 
 def test_cn_numerals() -> None:
@@ -145,7 +148,7 @@ def test_editions_go_back_in_time_each_repealing_the_one_before(editions) -> Non
         years = [d.year for d in docs]
         assert years == sorted(set(years), reverse=True), docs[0].series
         assert not any(d.draft for d in docs[1:]), docs[0].series
-        for newer, older in zip(docs, docs[1:]):
+        for newer, older in pairwise(docs):
             repealed = {
                 (r.title, r.doc_number)
                 for policy in parse_text(newer.text, newer.name).policies
@@ -182,7 +185,7 @@ def test_programs_in_force_stay_few_as_the_documents_grow() -> None:
 
     small = list(generate.documents(20))
     large = list(generate.documents(400))
-    small_docs, small_programs = per_region(small)
+    small_docs, _ = per_region(small)
     large_docs, large_programs = per_region(large)
     assert large_docs >= 5 * small_docs
     assert large_programs <= 3
@@ -190,17 +193,25 @@ def test_programs_in_force_stay_few_as_the_documents_grow() -> None:
     assert max(notes.values()) <= generate.EXPLANATORY_PER_CITY
 
 
-async def test_every_document_of_a_corpus_with_editions_ingests(tmp_path, editions) -> None:
+async def test_every_document_of_a_corpus_with_editions_ingests_in_either_order(tmp_path, editions) -> None:
     corpus = tmp_path / "corpus"
     generate.write_corpus(corpus, 30)
-    store = open_store(Settings(graph_uri=str(tmp_path / "graph.rdb")))
+    files = source_files([corpus])
+    store = open_store(Settings(graph_uri=str(tmp_path / "graph.rdb")), query_dirs=[TEST_QUERIES])
     await store.open()
     try:
-        results = await ingest_paths(store, [corpus])
+        results = await ingest_paths(store, files)
         assert [(r.path.name, r.error) for r in results if not r.ok] == []
         assert any("is repealed by" in w for r in results for w in r.warnings)
         # Each program is held by the newest issued edition of its series (a draft alone: by it).
         holders = {row["n"]["documentKey"] for row in await store.read("programs_all", regions=None)}
+        forward = await dump(store)
+        # Oldest first, each edition takes the program over from the one it repeals: the same graph.
+        await store.reset()
+        results = await ingest_paths(store, files[::-1])
+        assert [(r.path.name, r.error) for r in results if not r.ok] == []
+        assert any("takes its place" in w for r in results for w in r.warnings)
+        assert await dump(store) == forward
     finally:
         await store.close()
     for docs in by_series(editions).values():
