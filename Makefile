@@ -18,6 +18,7 @@ serve:
 	$(VENV)/bin/uvicorn graphapi.app:create_app --factory --host $(HOST) --port $(PORT) --no-access-log
 
 test: install lint-node
+	$(PY) -m ruff check --quiet graphapi ingest bench tests
 	$(PY) -m pytest -q
 
 install: $(VENV)/.installed

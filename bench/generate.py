@@ -725,7 +725,7 @@ def _rules(rng: Rng, w: Writer, plan: Plan, special: str, department: str, paren
     w.item(f"公告。省人才工作领导小组审定人选，向社会公告5个工作日，经公告无异议，{department}发文公布入选名单。")
     living, funding = scaled(rng, 100, 500)
     w.article(
-        f"已享受国家级同类人才项目一次性工作生活补贴的，不再重复享受本细则规定的一次性工作生活补贴，可补差发放。"
+        "已享受国家级同类人才项目一次性工作生活补贴的，不再重复享受本细则规定的一次性工作生活补贴，可补差发放。"
     )
     w.article(f"支持政策。{name}，享受{parent}第三章、第四章政策支持。")
     w.item("经费资助")

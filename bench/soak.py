@@ -393,6 +393,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.minutes <= 0 or args.rate <= 0:
         parser.error("--minutes and --rate must be positive")
     key = secrets.token_urlsafe(24)
+    started = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     with tempfile.TemporaryDirectory(prefix="soak-") as work:
         graph = Path(work) / "soak.rdb"
         asyncio.run(prepare(graph))
@@ -404,7 +405,8 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             os.environ.pop("API_KEYS", None)
     report = {
-        "started": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "started": started,
+        "finished": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "minutes": args.minutes,
         "rate_per_s": args.rate,
         "python": sys.version.split()[0],

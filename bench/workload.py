@@ -68,7 +68,7 @@ query DedupBulk($batch: ClaimBatchInput!) {
   checkDuplicateEnjoyment(batch: $batch) {
     checkedClaims
     summary { persons conflicts uncovered ruleConflicts overCap byVerdict { verdict count } }
-    conflicts { person verdict kept { amount } }
+    conflicts(first: 1000) { person verdict kept { amount } }
   }
 }"""
 
@@ -78,7 +78,7 @@ query DedupBulkClaims($claims: [BenefitClaimInput!]!) {
   checkDuplicateEnjoyment(claims: $claims) {
     checkedClaims
     summary { persons conflicts uncovered ruleConflicts overCap byVerdict { verdict count } }
-    conflicts { person verdict kept { amount } }
+    conflicts(first: 1000) { person verdict kept { amount } }
   }
 }"""
 

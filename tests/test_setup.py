@@ -72,7 +72,10 @@ def bare_path(tmp_path: Path, *tools: str) -> dict[str, str]:
     shim = bin_dir / "python3.12"
     shim.write_text("#!/bin/sh\necho 'pyenv: python3.12: command not found' >&2\nexit 127\n")
     shim.chmod(0o755)
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHON", "PYENV_ROOT", "VIRTUAL_ENV")}
+    # MAKELEVEL and MAKEFLAGS come from an outer `make test`; without them make's own notes read
+    # "make: ***" as on a user's terminal, not "make[1]: ***".
+    dropped = ("PYTHON", "PYENV_ROOT", "VIRTUAL_ENV", "MAKELEVEL", "MAKEFLAGS", "MFLAGS")
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     return env | {"PATH": str(bin_dir), "HOME": str(tmp_path / "home")}
 
 

@@ -19,7 +19,7 @@ _BARE_LIST = re.compile(rf"(?P<num>{NUMBER})\s*(?=[、，,和及与]\s*{NUMBER}\
 _LIST_JOINER = re.compile(r"^\s*(?:/\s*[人年月户个项次])*\s*(?:[、，,]|和|及|与|以及)\s*$")
 _PERCENT = re.compile(rf"(?P<num>\d+(?:\.\d+)?)\s*[%％]|百分之(?P<cn>[{CN_DIGITS}]+)")
 _FRACTION = re.compile(rf"(?P<den>[{CN_DIGITS}\d]+)分之(?P<num>[{CN_DIGITS}\d]+)")
-_WITHIN_YEARS = re.compile(rf"近\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:个)?(?:自然)?年")
+_WITHIN_YEARS = re.compile(r"近\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:个)?(?:自然)?年")
 _AGE = re.compile(
     rf"(?P<n>\d+|[{CN_DIGITS}]+)\s*周?岁\s*(?:（含）|\(含\))?\s*(?:及以下|以下|以内)"
     rf"|不(?:超过|满|高于|大于)\s*(?P<m>\d+|[{CN_DIGITS}]+)\s*周?岁"

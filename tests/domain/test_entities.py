@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from graphapi.domain.entities import (
     AWARDS_FILE,
-    TITLES_FILE,
     Catalog,
     EntityResolver,
     GazetteerError,

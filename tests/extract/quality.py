@@ -46,10 +46,11 @@ import argparse
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from graphapi.domain.entities import Catalog
 from graphapi.domain.model import (
     Benefit,
     Criterion,
@@ -758,6 +759,83 @@ def evaluate_document(gold: Gold) -> DocumentReport:
 
 def run(golds: Sequence[Gold], label: str) -> QualityReport:
     return QualityReport(label, [evaluate_document(gold) for gold in golds])
+
+
+def printed(report: QualityReport) -> QualityReport:
+    """The report, its table printed (seen with `pytest -s`); fails when the extractor did."""
+    print()
+    print(report.table())
+    assert report.errors == {}, f"the extractor failed: {report.errors}"
+    return report
+
+
+def below_floors(report: QualityReport, floors: Mapping[str, tuple[float, float]]) -> list[str]:
+    """The kinds whose precision or recall is under its (precision, recall) floor."""
+    totals = report.totals()
+    return [
+        f"{kind}: precision {_ratio(s.precision)} < {p} or recall {_ratio(s.recall)} < {r}"
+        for kind, (p, r) in floors.items()
+        if (s := totals[kind]).precision is None or s.precision < p or s.recall is None or s.recall < r
+    ]
+
+
+def below_counts(report: QualityReport, figures: Mapping[str, tuple[int, int, int]]) -> list[str]:
+    """The kinds below figures kept as (TP, extracted, gold) counts; the gold must be the same."""
+    totals = report.totals()
+    low = []
+    for kind, (tp, extracted, gold) in figures.items():
+        s = totals[kind]
+        if s.gold != gold:
+            low.append(f"{kind}: the gold has {s.gold} facts, the figures were measured on {gold}")
+            continue
+        if s.tp < tp:  # recall: the gold is the same, so fewer true positives is lower recall
+            low.append(f"{kind}: recall {s.tp}/{s.gold} < {tp}/{gold}")
+        # precision; where nothing was extracted (succession), anything extracted is spurious
+        floor = tp / extracted if extracted else 1.0
+        if s.extracted and s.tp / s.extracted < floor:
+            low.append(f"{kind}: precision {s.tp}/{s.extracted} < {tp}/{extracted or 0}")
+    return low
+
+
+class TextSet:
+    """Test-only documents of the genre: `directory`/texts/*.txt, their gold in `directory`/gold.
+    Extraction runs once per set and document, however many tests ask."""
+
+    def __init__(self, directory: Path, label: str) -> None:
+        self.directory = directory
+        self.label = label
+
+    @cached_property
+    def golds(self) -> dict[str, Gold]:
+        return {g.source.name: g for g in load_dir(self.directory / "gold")}
+
+    @cached_property
+    def report(self) -> QualityReport:
+        return run(list(self.golds.values()), self.label)
+
+    @cached_property
+    def _facts(self) -> dict[str, Facts]:
+        return {}
+
+    def facts_of(self, name: str) -> Facts:
+        if name not in self._facts:
+            self._facts[name] = extract(self.golds[name].source)
+        return self._facts[name]
+
+    def gold_problems(self) -> list[str]:
+        """Texts without gold (or gold without its text), gold citing provisions the parser does
+        not give, and gold naming entities the gazetteer does not have."""
+        texts = sorted(p.name for p in (self.directory / "texts").glob("*.txt"))
+        problems = [] if sorted(self.golds) == texts else [f"texts {texts} but gold for {sorted(self.golds)}"]
+        catalog = Catalog.from_yaml()
+        for gold in self.golds.values():
+            provisions = {p.id for policy in parse(gold.source).policies for p in policy.provisions}
+            problems += [f"{gold.name}: no provision {i}" for i in sorted(gold.provision_ids - provisions)]
+            problems += [f"{gold.name}: no entity {i}" for i in sorted(gold.entity_ids) if catalog.get(i) is None]
+        return problems
+
+    def printed_report(self) -> QualityReport:
+        return printed(self.report)
 
 
 def corpus_report() -> QualityReport:

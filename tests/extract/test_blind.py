@@ -20,16 +20,13 @@ schedules, and the kind (and target) of each stacking clause.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
 
-from graphapi.domain.entities import Catalog
-from graphapi.domain.model import Benefit, BenefitKind, Criterion, CriterionRole, Facts, Period, StackingKind
-from ingest.documents import parse_file
-from tests.extract.gold import Gold, load_dir
-from tests.extract.quality import QualityReport, extract, run, tiers_by_key
+from graphapi.domain.model import Benefit, BenefitKind, Criterion, CriterionRole, Period, StackingKind
+from tests.extract.gold import Gold
+from tests.extract.quality import TextSet, below_floors, tiers_by_key
 
 pytest.importorskip("ingest.facts", reason="the extractor (ingest.facts) is not there yet")
 
@@ -61,48 +58,27 @@ FLOORS = {
 }
 
 
-@cache
+TEXTS = TextSet(BLIND_DIR, "blind texts (tests/extract/blind)")
+facts_of = TEXTS.facts_of
+
+
 def golds() -> dict[str, Gold]:
-    return {g.source.name: g for g in load_dir(BLIND_GOLD_DIR)}
-
-
-@cache
-def report() -> QualityReport:
-    return run(list(golds().values()), "blind texts (tests/extract/blind)")
-
-
-@cache
-def facts_of(name: str) -> Facts:
-    return extract(golds()[name].source)
+    return TEXTS.golds
 
 
 # --- the set itself -------------------------------------------------------------------------
 
 
 def test_every_blind_text_has_gold_that_cites_real_provisions_and_known_entities():
-    texts = sorted(p.name for p in (BLIND_DIR / "texts").glob("*.txt"))
-    assert sorted(golds()) == texts and len(texts) >= 3
-    catalog = Catalog.from_yaml()
-    for gold in golds().values():
-        provisions = {p.id for policy in parse_file(gold.source).policies for p in policy.provisions}
-        assert sorted(gold.provision_ids - provisions) == [], gold.name
-        assert sorted(i for i in gold.entity_ids if catalog.get(i) is None) == [], gold.name
+    assert len(golds()) >= 3
+    assert TEXTS.gold_problems() == []
 
 
 # --- figures --------------------------------------------------------------------------------
 
 
 def test_blind_precision_and_recall_per_kind():
-    measured = report()
-    print()
-    print(measured.table())
-    assert measured.errors == {}, f"the extractor failed: {measured.errors}"
-    totals = measured.totals()
-    low = [
-        f"{kind}: precision {s.precision} < {p} or recall {s.recall} < {r}"
-        for kind, (p, r) in FLOORS.items()
-        if (s := totals[kind]).precision is None or s.precision < p or s.recall is None or s.recall < r
-    ]
+    low = below_floors(TEXTS.printed_report(), FLOORS)
     assert low == [], "below the floor:\n" + "\n".join(low)
 
 

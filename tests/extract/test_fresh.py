@@ -55,15 +55,11 @@ raised (never lowered). The gold counts are checked too, since these figures bel
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
 
-from graphapi.domain.entities import Catalog
-from ingest.documents import parse_file
-from tests.extract.gold import Gold, load_dir
-from tests.extract.quality import QualityReport, run
+from tests.extract.quality import TextSet, below_counts
 
 pytest.importorskip("ingest.facts", reason="the extractor (ingest.facts) is not there yet")
 
@@ -99,52 +95,20 @@ FLOORS = {
 }
 
 
-@cache
-def golds() -> dict[str, Gold]:
-    return {g.source.name: g for g in load_dir(FRESH_DIR / "gold")}
-
-
-@cache
-def report() -> QualityReport:
-    return run(list(golds().values()), "fresh texts (tests/extract/fresh): blind on 2026-12-02, rules changed since")
+TEXTS = TextSet(FRESH_DIR, "fresh texts (tests/extract/fresh): blind on 2026-12-02, rules changed since")
 
 
 def test_every_fresh_text_has_gold_that_cites_real_provisions_and_known_entities():
-    texts = sorted(p.name for p in (FRESH_DIR / "texts").glob("*.txt"))
-    assert sorted(golds()) == texts and len(texts) >= 3
-    catalog = Catalog.from_yaml()
-    for gold in golds().values():
-        provisions = {p.id for policy in parse_file(gold.source).policies for p in policy.provisions}
-        assert sorted(gold.provision_ids - provisions) == [], gold.name
-        assert sorted(i for i in gold.entity_ids if catalog.get(i) is None) == [], gold.name
-
-
-def _below(figures: dict[str, tuple[int, int, int]]) -> list[str]:
-    totals = report().totals()
-    low = []
-    for kind, (tp, extracted, gold) in figures.items():
-        s = totals[kind]
-        if s.gold != gold:
-            low.append(f"{kind}: the gold has {s.gold} facts, the figures were measured on {gold}")
-            continue
-        if s.tp < tp:  # recall: the gold is the same, so fewer true positives is lower recall
-            low.append(f"{kind}: recall {s.tp}/{s.gold} < {tp}/{gold}")
-        # precision; where nothing was extracted (succession), anything extracted is spurious
-        floor = tp / extracted if extracted else 1.0
-        if s.extracted and s.tp / s.extracted < floor:
-            low.append(f"{kind}: precision {s.tp}/{s.extracted} < {tp}/{extracted or 0}")
-    return low
+    assert len(TEXTS.golds) >= 3
+    assert TEXTS.gold_problems() == []
 
 
 def test_fresh_precision_and_recall_per_kind_stay_at_or_above_the_blind_run():
-    measured = report()
-    print()
-    print(measured.table())
-    assert measured.errors == {}, f"the extractor failed: {measured.errors}"
-    low = _below(FIRST_RUN)
+    measured = TEXTS.printed_report()
+    low = below_counts(measured, FIRST_RUN)
     assert low == [], "below the blind run:\n" + "\n".join(low) + "\n" + measured.details()
 
 
 def test_fresh_precision_and_recall_per_kind_stay_at_or_above_the_floors():
-    low = _below(FLOORS)
-    assert low == [], "below the floors:\n" + "\n".join(low) + "\n" + report().details()
+    low = below_counts(TEXTS.report, FLOORS)
+    assert low == [], "below the floors:\n" + "\n".join(low) + "\n" + TEXTS.report.details()

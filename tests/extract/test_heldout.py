@@ -47,16 +47,13 @@ tier cannot be ELIGIBLE on the age alone). The fact is kept, as `unread`: criter
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
 
-from graphapi.domain.entities import Catalog
-from graphapi.domain.model import AgeLimit, BenefitKind, CriterionKind, Employment, Facts, Gender, Period, StackingKind
-from ingest.documents import parse_file
-from tests.extract.gold import Gold, load_dir
-from tests.extract.quality import QualityReport, extract, run, tiers_by_key
+from graphapi.domain.model import AgeLimit, BenefitKind, CriterionKind, Employment, Gender, Period, StackingKind
+from tests.extract.gold import Gold
+from tests.extract.quality import TextSet, below_floors, tiers_by_key
 
 pytest.importorskip("ingest.facts", reason="the extractor (ingest.facts) is not there yet")
 
@@ -78,42 +75,21 @@ FIRST_RUN_FLOORS = {
 FLOORS = {kind: (1.00, 1.00) for kind in FIRST_RUN_FLOORS}
 
 
-@cache
+TEXTS = TextSet(HELDOUT_DIR, "held-out texts (tests/extract/heldout)")
+facts_of = TEXTS.facts_of
+
+
 def golds() -> dict[str, Gold]:
-    return {g.source.name: g for g in load_dir(HELDOUT_DIR / "gold")}
-
-
-@cache
-def report() -> QualityReport:
-    return run(list(golds().values()), "held-out texts (tests/extract/heldout)")
-
-
-@cache
-def facts_of(name: str) -> Facts:
-    return extract(golds()[name].source)
+    return TEXTS.golds
 
 
 def test_every_heldout_text_has_gold_that_cites_real_provisions_and_known_entities():
-    texts = sorted(p.name for p in (HELDOUT_DIR / "texts").glob("*.txt"))
-    assert sorted(golds()) == texts and len(texts) >= 3
-    catalog = Catalog.from_yaml()
-    for gold in golds().values():
-        provisions = {p.id for policy in parse_file(gold.source).policies for p in policy.provisions}
-        assert sorted(gold.provision_ids - provisions) == [], gold.name
-        assert sorted(i for i in gold.entity_ids if catalog.get(i) is None) == [], gold.name
+    assert len(golds()) >= 3
+    assert TEXTS.gold_problems() == []
 
 
 def test_heldout_precision_and_recall_per_kind():
-    measured = report()
-    print()
-    print(measured.table())
-    assert measured.errors == {}, f"the extractor failed: {measured.errors}"
-    totals = measured.totals()
-    low = [
-        f"{kind}: precision {s.precision} < {p} or recall {s.recall} < {r}"
-        for kind, (p, r) in FLOORS.items()
-        if (s := totals[kind]).precision is None or s.precision < p or s.recall is None or s.recall < r
-    ]
+    low = below_floors(TEXTS.printed_report(), FLOORS)
     assert low == [], "below the floor:\n" + "\n".join(low) + "\n(details: tests.extract.quality on tests/extract/heldout/gold)"
 
 

@@ -32,7 +32,7 @@ import pytest
 
 from graphapi.domain.model import HOUSE_PRICE, BenefitKind, CriterionRole, Facts, StackingKind
 from tests.extract.gold import CORPUS_GOLD_DIR, UNSEEN_GOLD_DIR, Gold, load_dir
-from tests.extract.quality import QualityReport, extract, run, tiers_by_key
+from tests.extract.quality import QualityReport, below_floors, extract, printed, run, tiers_by_key
 
 pytest.importorskip("ingest.facts", reason="the extractor (ingest.facts) is not there yet")
 
@@ -87,15 +87,7 @@ def facts_of(name: str) -> tuple[Facts, Gold]:
 
 
 def _check_floors(report: QualityReport, floors: dict[str, tuple[float, float]]) -> None:
-    print()
-    print(report.table())
-    assert report.errors == {}, f"the extractor failed: {report.errors}"
-    totals = report.totals()
-    low = [
-        f"{kind}: precision {s.precision:.2f} < {p} or recall {s.recall:.2f} < {r}"
-        for kind, (p, r) in floors.items()
-        if (s := totals[kind]).precision is None or s.precision < p or s.recall < r
-    ]
+    low = below_floors(printed(report), floors)
     assert low == [], "below the floor:\n" + "\n".join(low) + "\n(details: python -m tests.extract.quality --details)"
 
 
