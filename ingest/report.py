@@ -107,7 +107,7 @@ def reading_text(criterion: Criterion) -> str:
         parts.append("一般（可破格）")
     if criterion.age_exempt_title_ids:
         parts.append("除外 " + "、".join(criterion.age_exempt_title_ids))
-    education = [DEGREE_NAMES[int(criterion.min_degree)] + "以上"] if criterion.min_degree is not None else []
+    education = [DEGREE_NAMES[criterion.min_degree] + "以上"] if criterion.min_degree is not None else []
     if criterion.min_professional_rank is not None:
         education.append(RANK_NAMES[int(criterion.min_professional_rank)] + "以上")
     if education:

@@ -628,14 +628,14 @@ def _education(
     parts: list[_Part] = []
     profile = person.profile
     if criterion.min_degree is not None:
-        wanted = explain.DEGREE_NAMES[int(criterion.min_degree)]
+        wanted = explain.DEGREE_NAMES[criterion.min_degree]
         if profile.degree is None:
             parts.append(_Part(Outcome.UNKNOWN, "未填写学位", (ProfileField.DEGREE,)))
         elif profile.degree >= criterion.min_degree:
-            parts.append(_Part(Outcome.MET, f"具有{explain.DEGREE_NAMES[int(profile.degree)]}"))
+            parts.append(_Part(Outcome.MET, f"具有{explain.DEGREE_NAMES[profile.degree]}"))
         else:
             parts.append(
-                _Part(Outcome.UNMET, f"所填{explain.DEGREE_NAMES[int(profile.degree)]}，低于{wanted}")
+                _Part(Outcome.UNMET, f"所填{explain.DEGREE_NAMES[profile.degree]}，低于{wanted}")
             )
     if criterion.min_professional_rank is not None:
         parts.append(_rank(profile, criterion.min_professional_rank, relaxations, knowledge))

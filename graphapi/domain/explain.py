@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from graphapi.domain.model import (
     AgeLimit,
     Benefit,
+    Degree,
     EligibilityStatus,
     Employment,
     Gender,
@@ -63,7 +64,13 @@ RECIPIENT_NAMES: dict[Recipient, str] = {
 EMPLOYMENT_NAMES = {Employment.FULL_TIME: "全职（刚性）引进的", Employment.FLEXIBLE: "柔性引进的"}
 GENDER_NAMES = {Gender.MALE: "男性", Gender.FEMALE: "女性"}
 
-DEGREE_NAMES = {0: "其他学历", 1: "学士学位", 2: "硕士学位", 3: "博士学位"}
+DEGREE_NAMES = {
+    Degree.OTHER: "其他学历",
+    Degree.ASSOCIATE: "大学专科学历",
+    Degree.BACHELOR: "学士学位",
+    Degree.MASTER: "硕士学位",
+    Degree.DOCTORATE: "博士学位",
+}
 RANK_NAMES = {0: "无职称", 1: "初级职称", 2: "中级职称", 3: "副高级职称", 4: "正高级职称"}
 
 

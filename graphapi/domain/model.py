@@ -95,9 +95,10 @@ class Degree(IntEnum):
     """Highest degree; ordered so that comparisons read naturally."""
 
     OTHER = 0
-    BACHELOR = 1  # 本科 / 学士
-    MASTER = 2  # 硕士
-    DOCTORATE = 3  # 博士
+    ASSOCIATE = 1  # 专科 / 大专 (a college diploma, 学历 without a 学位)
+    BACHELOR = 2  # 本科 / 学士
+    MASTER = 3  # 硕士
+    DOCTORATE = 4  # 博士
 
 
 class ProfessionalRank(IntEnum):

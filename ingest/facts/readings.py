@@ -58,8 +58,17 @@ def sentences(text: str) -> list[Span]:
 # --- words of the genre ------------------------------------------------------------------------
 
 # 博士后 is a post, not a degree; 研究生 alone is a master's level unless 博士 precedes it.
-_DEGREE = re.compile(r"博士(?!后)|硕士|(?<!博士)(?<!硕士)研究生|本科|学士")
-_DEGREE_OF = {"博士": Degree.DOCTORATE, "硕士": Degree.MASTER, "研究生": Degree.MASTER, "本科": Degree.BACHELOR, "学士": Degree.BACHELOR}
+# 专科 is a level only beside 学历 (the context below): 重点学科（专科） is a medical specialty.
+_DEGREE = re.compile(r"博士(?!后)|硕士|(?<!博士)(?<!硕士)研究生|本科|学士|专科|大专")
+_DEGREE_OF = {
+    "博士": Degree.DOCTORATE,
+    "硕士": Degree.MASTER,
+    "研究生": Degree.MASTER,
+    "本科": Degree.BACHELOR,
+    "学士": Degree.BACHELOR,
+    "专科": Degree.ASSOCIATE,
+    "大专": Degree.ASSOCIATE,
+}
 _DEGREE_CONTEXT = re.compile(r"学位|学历|毕业生|研究生|博士|硕士|本科")
 _RANK = re.compile(
     r"(?P<senior>正高级?)|(?P<associate>副高级?|副教授|副研究员|副主任医师|高级(?=职称|专业技术职称))"

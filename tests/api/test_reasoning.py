@@ -411,3 +411,18 @@ async def test_a_city_for_a_district_program_asks_for_the_district(client):
     b = found[GUANDU_B]
     assert b["status"] == "NEEDS_INFO" and "region" in b["missing"] and b["applicable"]
     assert "范围大于官渡区" in b["explanation"]
+
+
+async def test_a_college_diploma_is_a_degree_the_api_takes(client):
+    """东川 乡村医生: 取得大学专科以上学历后，注册为助理全科医师、执业医师的 — 专科 is a degree level."""
+    rural = {"region": "东川区", "employment": "FULL_TIME"}
+    below = await tiers(client, rural | {"degree": "OTHER"}, include_all=True)
+    enough = await tiers(client, rural | {"degree": "ASSOCIATE"}, include_all=True)
+    doctors = [tid for tid, m in enough.items() if m["tier"]["name"] in ("助理全科医师", "执业医师")]
+    assert len(doctors) == 2
+    for tier in doctors:
+        assert below[tier]["status"] == "INELIGIBLE"
+        assert "低于大学专科学历" in below[tier]["explanation"]
+        assert enough[tier]["status"] != "INELIGIBLE"
+        # met on the degree, the rest (the licence, 基层医疗卫生人才) for the office to confirm
+        assert "具有大学专科学历" in enough[tier]["explanation"]

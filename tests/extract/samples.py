@@ -285,8 +285,22 @@ JINGHONG_CATALOGUE = """景洪市高层次人才引进实施办法
 2．在景洪市重点企业担任技术总监，上年度缴纳个人所得税5万元以上。
 """
 
+# 蒙自市: measures for rural health. A degree said once before the list of classes (取得大学专科
+# 以上学历后，考取…、…的在岗村医) holds for each; 专科 beside 学历 is a degree level, 重点专科 is
+# a medical specialty.
+MENGZI_RURAL_HEALTH = """关于加强蒙自市基层卫生人才队伍建设的若干措施
+
+一、提升村医能力
+（一）鼓励村医学历提升。对取得大学专科以上学历后，考取乡村全科执业助理医师、执业医师资格的在岗村医，分别给予一次性3000元、6000元奖励。
+（二）支持重点专科建设。对新获批省级临床重点专科的乡镇卫生院，给予30万元建设经费补助。
+
+二、附则
+（三）本措施自印发之日起施行。
+"""
+
 SAMPLES.update(
     {
+        "mengzi_rural_health.txt": MENGZI_RURAL_HEALTH,
         "yuxi_measures.txt": YUXI_MEASURES,
         "luohu_defined_classes.txt": LUOHU_DEFINED_CLASSES,
         "jinghong_catalogue.txt": JINGHONG_CATALOGUE,

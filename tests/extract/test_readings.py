@@ -22,6 +22,14 @@ def test_lowest_degree_listed_is_the_floor():
     assert readings.degree_in("出站博士后") is None  # a post, not a degree
 
 
+def test_college_diploma_is_a_degree_level_only_beside_its_context():
+    assert readings.degree_in("取得大学专科以上学历") is Degree.ASSOCIATE
+    assert readings.degree_in("大专及以上学历") is Degree.ASSOCIATE
+    assert readings.degree_in("本科或大专学历") is Degree.ASSOCIATE  # the lowest listed
+    assert readings.degree_in("纳入省级重点学科（专科）建设的") is None  # a medical specialty
+    assert readings.degree_in("新获批省级临床重点专科的") is None
+
+
 def test_rank_words_need_their_context():
     assert readings.rank_in("中级或执业医师资格") is ProfessionalRank.INTERMEDIATE
     assert readings.rank_in("初级、中级、高级社会工作师证") is None

@@ -64,3 +64,26 @@ def test_housing_and_post_allowance_are_not_both_paid():
     report = check([Claim("张三", housing.id), Claim("张三", post.id)], knowledge(), default_regions())
     (conflict,) = [c for c in report.conflicts if c.verdict is Verdict.SET_ASIDE]
     assert conflict.kept.benefit_id == housing.id  # 800万元 over 35万元 a year
+
+
+def test_a_college_diploma_meets_a_college_floor_and_less_does_not():
+    from graphapi.domain.explain import DEGREE_NAMES
+    from tests.extract.samples import facts
+
+    f = facts("mengzi_rural_health.txt")
+    rural = Knowledge.from_facts(f)
+    doctor = next(t.id for t in f.tiers if t.name.endswith("执业医师资格"))
+
+    def status(degree):
+        profile = TalentProfile(degree=degree, region_id=f.programs[0].region)
+        results = assess(profile, rural, EntityResolver.default(), default_regions(), as_of_year=2026, include_ineligible=True)
+        return {a.tier.id: a for a in results}[doctor]
+
+    below = status(Degree.OTHER)
+    assert below.status is EligibilityStatus.INELIGIBLE
+    assert f"低于{DEGREE_NAMES[Degree.ASSOCIATE]}" in below.explanation
+    for enough in (Degree.ASSOCIATE, Degree.BACHELOR):
+        # met on the degree; the licence is left for the office
+        assert status(enough).status is EligibilityStatus.NEEDS_INFO
+        assert status(enough).missing == []
+    assert [m.value for m in status(None).missing] == ["degree"]

@@ -523,3 +523,28 @@ def test_durations_of_a_benefit():
     assert found == {
         "连续补助不超过3年": 3, "补助期限不超过4年": 4, "发放期限不超过5年": 5, "每人每年给予5万元，最长不超过2年": 2,
         "分3年发放": None, "3年内免收租金": None, "签订5年以上服务协议": None, "服务期5年": None}
+
+
+# --- 蒙自市: a degree written once before the list of classes ---------------------------------
+
+
+def test_a_degree_said_before_a_list_of_classes_binds_each_of_them():
+    f = facts("mengzi_rural_health.txt")
+    doctors = [t for t in f.tiers if "医师" in t.name]
+    assert len(doctors) == 2
+    for tier in doctors:
+        criteria = [c for c in f.criteria if c.tier_id == tier.id]
+        (degree,) = [c for c in criteria if c.kind is CriterionKind.DEGREE]
+        assert degree.role is CriterionRole.BASIC and degree.min_degree is Degree.ASSOCIATE
+        assert degree.text == "取得大学专科以上学历后" and degree.cited_in.endswith("sec_1__item_1")
+        # the licence each class names is not read: a core condition for the office, the same for both
+        (core,) = [c for c in criteria if c.role is CriterionRole.CORE]
+        assert core.kind is CriterionKind.OTHER and "执业医师资格的在岗村医" in core.text
+    amounts = sorted(b.amount_max for b in f.benefits if b.tier_id in {t.id for t in doctors})
+    assert amounts == [3000, 6000]
+
+
+def test_a_key_specialty_is_not_a_degree():
+    f = facts("mengzi_rural_health.txt")
+    (specialty,) = [t for t in f.tiers if "重点专科" in t.name]
+    assert [c.kind for c in f.criteria if c.tier_id == specialty.id] == [CriterionKind.OTHER]

