@@ -8,8 +8,9 @@ Durability: the server keeps an append-only file in `<file>.aof/` and fsyncs it 
 (`appendfsync always`), so a write that returned survives a kill -9 of the server, or of the
 machine; measured here, a small write takes 1-3 ms with the fsync against 0.4 ms without (see
 tests/store/bench_store.py), and writes are rare (ingest, curation). Redis ignores an existing RDB
-file when it starts with `appendonly yes` and no AOF yet, so a store without an AOF is started
-without it, loads its RDB, and has the AOF switched on once loaded.
+file when it starts with `appendonly yes` and no AOF yet, so a store with an RDB but no AOF is
+started without it, loads its RDB, and has the AOF switched on once loaded; a new store starts
+with it on.
 
 Recovery: when the server process has died, the call that notices raises StoreUnavailable and
 a background task starts a new server on the same file (retrying with back-off); until it is
