@@ -630,7 +630,9 @@ def _education(
     if criterion.min_degree is not None:
         wanted = explain.DEGREE_NAMES[criterion.min_degree]
         if profile.degree is None:
-            parts.append(_Part(Outcome.UNKNOWN, "未填写学位", (ProfileField.DEGREE,)))
+            # a 专科 floor is a 学历 (a diploma), the others a 学位
+            asked = "学历" if criterion.min_degree is Degree.ASSOCIATE else "学位"
+            parts.append(_Part(Outcome.UNKNOWN, f"未填写{asked}", (ProfileField.DEGREE,)))
         elif profile.degree >= criterion.min_degree:
             parts.append(_Part(Outcome.MET, f"具有{explain.DEGREE_NAMES[profile.degree]}"))
         else:

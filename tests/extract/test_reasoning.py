@@ -87,3 +87,4 @@ def test_a_college_diploma_meets_a_college_floor_and_less_does_not():
         assert status(enough).status is EligibilityStatus.NEEDS_INFO
         assert status(enough).missing == []
     assert [m.value for m in status(None).missing] == ["degree"]
+    assert "未填写学历" in status(None).explanation
