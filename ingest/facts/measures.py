@@ -726,7 +726,8 @@ def _bound_before(target: Span) -> tuple[Span | None, Span]:
     …协议), written before the class it binds, is a condition of its own — (that condition, the class)."""
     opens = re.match(r"^(?:对于|对|针对)?", target.text)
     start = opens.end() if opens else 0
-    cut = _top_level_de(target.text)
+    des = readings.top_level(target.text, "的")
+    cut = des[-1] if des else None
     if cut is None or cut <= start:
         return None, target
     before, after = target.text[start:cut], target.text[cut + 1 :]
@@ -736,19 +737,6 @@ def _bound_before(target: Span) -> tuple[Span | None, Span]:
     if all(r.kind is CriterionKind.OTHER for r in readings.read(after).readings):
         return None, target
     return Span(before, target.start + start, target.start + cut), Span(after, target.start + cut + 1, target.end)
-
-
-def _top_level_de(text: str) -> int | None:
-    """Where the last 的 outside brackets and quotes is."""
-    depth, found = 0, None
-    for i, char in enumerate(text):
-        if char in "（(“":
-            depth += 1
-        elif char in "）)”":
-            depth = max(depth - 1, 0)
-        elif char == "的" and depth == 0:
-            found = i
-    return found
 
 
 def _shared_lead(first: Span) -> tuple[Span | None, Span]:

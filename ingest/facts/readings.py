@@ -25,6 +25,31 @@ class Span:
     end: int
 
 
+def open_depth(text: str) -> int:
+    """How many brackets or quotes are still open at the end of `text`."""
+    depth = 0
+    for char in text:
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS:
+            depth = max(depth - 1, 0)
+    return depth
+
+
+def top_level(text: str, chars: str) -> list[int]:
+    """Where `chars` stand in `text` outside brackets and quotes."""
+    found: list[int] = []
+    depth = 0
+    for i, char in enumerate(text):
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and char in chars:
+            found.append(i)
+    return found
+
+
 def split(text: str, marks: str = "，；。,;", start: int = 0, end: int | None = None) -> list[Span]:
     """Top-level pieces of `text[start:end]` between `marks` (brackets and quotes kept whole)."""
     end = len(text) if end is None else end
@@ -246,15 +271,12 @@ def read(text: str) -> ClauseFacts:
 AGE, EDUCATION, EMPLOYMENT, AMOUNT = "age", "education", "employment", "amount"
 
 
-def read_spans(text: str) -> list[tuple[int, int]]:
-    """Where `text` says something a structured reading holds: an age limit, a degree or 职称
-    (not the school: “双一流”高校 is for the office to check), an employment mode, a salary or tax threshold, a service
-    time. Offsets in `text`; asides count too (their readings are exemptions and relaxations)."""
-    return [(start, end) for _, start, end in reading_spans(text)]
-
-
 def reading_spans(text: str) -> list[tuple[str, int, int]]:
-    """`read_spans` with what each is of (AGE, EDUCATION, EMPLOYMENT, AMOUNT), in order."""
+    """Where `text` says something a structured reading holds, with what each is of (AGE,
+    EDUCATION, EMPLOYMENT, AMOUNT), in order: an age limit, a degree or 职称 (not the school:
+    “双一流”高校 is for the office to check), an employment mode, a salary or tax threshold, a
+    service time. Offsets in `text`; asides count too (their readings are exemptions and
+    relaxations)."""
     spans = [(AGE, start, end) for _, start, end in numbers.age_spans(text)]
     if degree_in(text) is not None:
         spans += [(EDUCATION, *m.span()) for m in _DEGREE.finditer(text)]

@@ -225,22 +225,15 @@ def _ways_in(text: str, conjunct: Span, found: _Readings, parts: _Found) -> None
 
 def _modifier_way(part: Span, found: _Readings) -> tuple[str, Span] | None:
     """或X的<what is read>, X not read: (X as written, the rest of the part)."""
-    at = _top_level_de(part.text)
-    if at is None:
+    des = readings.top_level(part.text, "的")
+    if not des:
         return None
+    at = des[0]
     before = Span(part.text[:at], part.start, part.start + at)
     rest = Span(part.text[at + 1 :], part.start + at + 1, part.end)
     if found.read(before) or not found.read(rest) or _is_filler(before.text):
         return None
     return shown(before.text, keep_or=True), rest
-
-
-def _top_level_de(text: str) -> int | None:
-    """Where the first 的 outside brackets and quotes is."""
-    for i, char in enumerate(text):
-        if char == "的" and not _depth(text[:i]):
-            return i
-    return None
 
 
 def _who(part: Span, found: _Readings, parts: _Found) -> None:
@@ -289,7 +282,7 @@ def _pieces(text: str, span: Span, marks: re.Pattern[str]) -> list[Span]:
     """`span` cut before each of `marks` (after it for 取得…学位后), outside brackets and quotes."""
     cuts = [span.start]
     for match in marks.finditer(text, span.start, span.end):
-        if match.start() == span.start or _depth(text[span.start : match.start()]):
+        if match.start() == span.start or readings.open_depth(text[span.start : match.start()]):
             continue
         cuts.append(match.end() if match.group(0) == "后" else match.start())
     cuts.append(span.end)
@@ -310,12 +303,3 @@ def shown(text: str, keep_or: bool = False) -> str:
     return text
 
 
-def _depth(text: str) -> int:
-    """How many brackets or quotes are still open at the end of `text`."""
-    depth = 0
-    for char in text:
-        if char in "（(“‘《":
-            depth += 1
-        elif char in "）)”’》":
-            depth = max(depth - 1, 0)
-    return depth

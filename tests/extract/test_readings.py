@@ -59,3 +59,10 @@ def test_thresholds_and_catch_alls():
 def test_split_keeps_brackets_whole():
     pieces = [s.text for s in readings.split("一般在55周岁以下（院士除外，特殊人才可放宽），具有博士学位")]
     assert pieces == ["一般在55周岁以下（院士除外，特殊人才可放宽）", "具有博士学位"]
+
+
+def test_top_level_skips_every_kind_of_bracket_and_quote():
+    # a 的 inside 《》 or “” belongs to a name, not to the clause
+    assert readings.top_level("入选《人才的意见》博士的", "的") == [11]
+    assert readings.top_level("“青年的”人才（含的）的", "的") == [11]
+    assert readings.open_depth("入选《人才") == 1 and readings.open_depth("入选《人才》") == 0
