@@ -76,15 +76,23 @@ class OwnPolicy:
         its title where the 文号 do not disagree (two editions often share a title, never a 文号)."""
         if repealed.target_id == self.id:
             return True
-        if not repealed.placeholder or (repealed.doc_number and self.draft):
-            return False  # a policy of another id; a cited 文号 never names a draft, unissued
-        if repealed.doc_number and repealed.doc_number == self.doc_number:
+        if not repealed.placeholder:
+            return False  # a policy of another id
+        if repealed.doc_number and repealed.doc_number == self.doc_number and not self.draft:
             return True
         return (
             repealed.title_key is not None
             and repealed.title_key == self.title_key
-            and (repealed.doc_number is None or self.doc_number is None or repealed.doc_number == self.doc_number)
+            and title_may_name(repealed.doc_number, self.doc_number, self.draft)
         )
+
+
+def title_may_name(cited_number: str | None, number: str | None, draft: bool) -> bool:
+    """Whether a citation by title, giving `cited_number` as its 文号 (or none), may name a
+    policy of that title whose 文号 is `number`: the 文号 agree (equal, or one of them not known;
+    two editions of a series often share a title, never a 文号), and a cited 文号 never names a
+    draft, which is not issued."""
+    return (cited_number is None or number is None or cited_number == number) and not (cited_number and draft)
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,12 +91,6 @@ def _edges(pairs: Iterable[tuple[str, str]], **extra: Any) -> list[Row]:
     return [{"from": a, "to": b, **extra} for a, b in pairs]
 
 
-def _agree(a: str | None, b: str | None) -> bool:
-    """Whether two 文号 may belong to one document: equal, or one of them not known. Two
-    editions of a series often share a title, never a 文号."""
-    return a is None or b is None or a == b
-
-
 @dataclass(slots=True)
 class _Index:
     """Policies by title key and by 文号, in the order given."""
@@ -128,7 +122,7 @@ class _Index:
         if numbered is not None or (strict and doc_number):
             return numbered
         # A draft has no 文号 because it was not issued: a cited 文号 never names it.
-        return next((p for p in titled if _agree(p.doc_number, doc_number) and not (doc_number and p.draft)), None)
+        return next((p for p in titled if editions.title_may_name(doc_number, p.doc_number, p.draft)), None)
 
 
 def _index(policies: Iterable[KnownPolicy]) -> _Index:
@@ -160,8 +154,7 @@ def _made_real(doc: model.ParsedDocument, known: Iterable[KnownPolicy]) -> dict[
             for p in policies
             if placeholder.title_key
             and title_key(p.title) == placeholder.title_key
-            and _agree(p.doc_number, placeholder.doc_number)
-            and not (placeholder.doc_number and p.status is model.PolicyStatus.DRAFT)
+            and editions.title_may_name(placeholder.doc_number, p.doc_number, p.status is model.PolicyStatus.DRAFT)
         )
         numbered = (p for p in policies if placeholder.doc_number and p.doc_number == placeholder.doc_number)
         real = next(titled, None) or next(numbered, None)
