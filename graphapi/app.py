@@ -147,13 +147,14 @@ class GraphQLApp(GraphQL):
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
         store = context.store
-        kept = self.responses.get(store, request_data, debug=self.debug)
+        key = self.responses.key(request_data)
+        kept = self.responses.get(store, key, debug=self.debug)
         if kept is not None:
             return kept
         version = self.responses.version_now(store)
         result = await self._execute(request, request_adapter, sub_response, context, root_value, request_data)
         # The version now, if the operation was the first to read the graph's.
-        self.responses.put(store, request_data, result, version if version is not None else self.responses.version_now(store))
+        self.responses.put(store, key, result, version if version is not None else self.responses.version_now(store))
         return result
 
     async def _execute(self, *args: Any) -> ExecutionResult:

@@ -35,6 +35,10 @@ MAX_QUERY_CHARACTERS = 20_000  # longer texts are not worth keeping (nor parsing
 # Questions repeat; bulk calls (100 000 claims) do not, and their keys would be megabytes.
 MAX_VARIABLES_CHARACTERS = 16_000
 MAX_ANSWER_BYTES = 1_000_000  # an answer larger than this is computed each time
+# Variables holding more values than this are a bulk call: left out before they are serialised.
+MAX_VARIABLE_VALUES = 2_000
+
+Key = tuple[str, str | None, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +63,16 @@ class ResponseCache:
     def __init__(self, max_entries: int = 1024, max_bytes: int = 64 * 1024 * 1024) -> None:
         self.max_entries = max_entries
         self.max_bytes = max_bytes
-        self._entries: OrderedDict[tuple[str, str | None, str], _Entry] = OrderedDict()
+        self._entries: OrderedDict[Key, _Entry] = OrderedDict()
         self._bytes = 0
 
-    def _key(self, request: GraphQLRequestData) -> tuple[str, str | None, str] | None:
+    def key(self, request: GraphQLRequestData) -> Key | None:
+        """What a request's answer is kept under; None for what is never kept. Computed once
+        per request, for `get` and then `put`."""
         query = request.query
         if self.max_entries == 0 or not query or len(query) > MAX_QUERY_CHARACTERS or request.extensions:
             return None
-        if not _is_query(query, request.operation_name):
+        if not _is_query(query, request.operation_name) or not _few_values(request.variables):
             return None
         try:
             variables = json.dumps(request.variables or {}, sort_keys=True, ensure_ascii=False)
@@ -76,9 +82,8 @@ class ResponseCache:
             return None
         return (query, request.operation_name, variables)
 
-    def get(self, store: GraphStore, request: GraphQLRequestData, *, debug: bool) -> ExecutionResult | None:
-        """The kept answer to this request over the current graph, or None."""
-        key = self._key(request)
+    def get(self, store: GraphStore, key: Key | None, *, debug: bool) -> ExecutionResult | None:
+        """The kept answer to the request of this key over the current graph, or None."""
         if key is None:
             return None
         entry = self._entries.get(key)
@@ -98,14 +103,11 @@ class ResponseCache:
     def version_now(self, store: GraphStore) -> Any:
         return facts.cache_of(store).version
 
-    def put(self, store: GraphStore, request: GraphQLRequestData, result: ExecutionResult, version: Any) -> None:
+    def put(self, store: GraphStore, key: Key | None, result: ExecutionResult, version: Any) -> None:
         """Keep a successful answer computed on graph `version` (the version when it began)."""
-        if result.errors or result.data is None or version is None:
+        if key is None or result.errors or result.data is None or version is None:
             return
         if facts.cache_of(store).version != version:  # the graph moved while it was computed
-            return
-        key = self._key(request)
-        if key is None:
             return
         size = len(json.dumps(result.data, ensure_ascii=False))
         if size > MAX_ANSWER_BYTES:
@@ -117,10 +119,25 @@ class ResponseCache:
         while self._entries and (len(self._entries) > self.max_entries or self._bytes > self.max_bytes):
             self._drop(next(iter(self._entries)))
 
-    def _drop(self, key: tuple[str, str | None, str]) -> None:
+    def _drop(self, key: Key) -> None:
         entry = self._entries.pop(key, None)
         if entry is not None:
             self._bytes -= entry.size
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+def _few_values(variables: Any) -> bool:
+    """Whether `variables` hold at most MAX_VARIABLE_VALUES values, counted without serialising
+    them: 100 000 claims stop the count at the first list."""
+    budget = MAX_VARIABLE_VALUES
+    pending = [variables]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict | list):
+            budget -= len(value)
+            if budget < 0:
+                return False
+            pending.extend(value.values() if isinstance(value, dict) else value)
+    return True

@@ -9,6 +9,7 @@ from strawberry.http import GraphQLRequestData
 from strawberry.types import ExecutionResult
 
 from graphapi.api import facts
+from graphapi.api import responses
 from graphapi.api.responses import ResponseCache
 
 HEADLINE = """query($profile: TalentProfileInput!) {
@@ -57,12 +58,12 @@ def test_answers_are_kept_per_graph_version_and_request():
     store = _Store()
     facts.cache_of(store).observe("v1")
     cache = ResponseCache()
-    cache.put(store, _request(), _answer({"a": 1}), "v1")
-    kept = cache.get(store, _request(), debug=True)
+    cache.put(store, cache.key(_request()), _answer({"a": 1}), "v1")
+    kept = cache.get(store, cache.key(_request()), debug=True)
     assert kept.data == {"a": 1} and kept.extensions == {"notices": ["n"], "storeRoundTrips": 0}
-    assert cache.get(store, _request(x=1), debug=False) is None  # other variables
+    assert cache.get(store, cache.key(_request(x=1)), debug=False) is None  # other variables
     facts.cache_of(store).observe("v2")  # the graph moved
-    assert cache.get(store, _request(), debug=False) is None and len(cache) == 0
+    assert cache.get(store, cache.key(_request()), debug=False) is None and len(cache) == 0
 
 
 def test_what_is_never_kept():
@@ -70,15 +71,16 @@ def test_what_is_never_kept():
     facts.cache_of(store).observe("v1")
     cache = ResponseCache()
     mutation = _request('mutation { ingestDocument(name: "a.txt", text: "x") { document } }')
-    cache.put(store, mutation, _answer({"ingestDocument": {}}), "v1")
+    cache.put(store, cache.key(mutation), _answer({"ingestDocument": {}}), "v1")
     failed = ExecutionResult(data=None, errors=[ValueError("no")], extensions=None)
-    cache.put(store, _request("{ policies { totalCount } }"), failed, "v1")
-    cache.put(store, _request("{ awards { id } }"), _answer({"awards": []}), "v0")  # began on another graph
-    cache.put(store, _request("{ titles { id } }"), _answer({"titles": []}), None)  # graph not read yet
+    cache.put(store, cache.key(_request("{ policies { totalCount } }")), failed, "v1")
+    cache.put(store, cache.key(_request("{ awards { id } }")), _answer({"awards": []}), "v0")  # began on another graph
+    cache.put(store, cache.key(_request("{ titles { id } }")), _answer({"titles": []}), None)  # graph not read yet
     bulk = _request("query($ids: [ID!]) { programs { id } }", ids=["x" * 20] * 1000)  # does not repeat
-    cache.put(store, bulk, _answer({"programs": []}), "v1")
+    cache.put(store, cache.key(bulk), _answer({"programs": []}), "v1")
     assert len(cache) == 0
-    assert ResponseCache(max_entries=0).get(store, _request(), debug=False) is None
+    off = ResponseCache(max_entries=0)
+    assert off.get(store, off.key(_request()), debug=False) is None
 
 
 def test_the_least_recently_used_go_first():
@@ -86,11 +88,11 @@ def test_the_least_recently_used_go_first():
     facts.cache_of(store).observe("v1")
     cache = ResponseCache(max_entries=2)
     for n in range(3):
-        cache.put(store, _request(n=n), _answer({"n": n}), "v1")
-    assert cache.get(store, _request(n=0), debug=False) is None
-    assert cache.get(store, _request(n=2), debug=False).data == {"n": 2}
+        cache.put(store, cache.key(_request(n=n)), _answer({"n": n}), "v1")
+    assert cache.get(store, cache.key(_request(n=0)), debug=False) is None
+    assert cache.get(store, cache.key(_request(n=2)), debug=False).data == {"n": 2}
     small = ResponseCache(max_bytes=20)
-    small.put(store, _request(), _answer({"text": "x" * 30}), "v1")
+    small.put(store, small.key(_request()), _answer({"text": "x" * 30}), "v1")
     assert len(small) == 0
 
 
@@ -98,7 +100,7 @@ def test_answers_of_another_year_are_computed_again(monkeypatch):
     store = _Store()
     facts.cache_of(store).observe("v1")
     cache = ResponseCache()
-    cache.put(store, _request(), _answer({"a": 1}), "v1")
+    cache.put(store, cache.key(_request()), _answer({"a": 1}), "v1")
 
     real = datetime.date
 
@@ -108,4 +110,15 @@ def test_answers_of_another_year_are_computed_again(monkeypatch):
             return real(real.today().year + 1, 1, 1)
 
     monkeypatch.setattr("graphapi.api.responses.datetime.date", NextYear)
-    assert cache.get(store, _request(), debug=False) is None
+    assert cache.get(store, cache.key(_request()), debug=False) is None
+
+
+def test_a_bulk_call_is_left_out_before_it_is_serialised(monkeypatch):
+    cache = ResponseCache()
+    claims = [{"person": f"p{n}", "benefitId": "b"} for n in range(100_000)]
+    monkeypatch.setattr(responses.json, "dumps", _refuse)
+    assert cache.key(_request("query($c: [ClaimInput!]) { policies { totalCount } }", c=claims)) is None
+
+
+def _refuse(*args, **kwargs):
+    raise AssertionError("the variables of a bulk call were serialised")
