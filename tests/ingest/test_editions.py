@@ -214,6 +214,17 @@ async def qualifying(store: GraphStore) -> dict[str, dict]:
     return {match["tier"]["id"]: match for match in body["data"]["qualifyingTiers"]}
 
 
+async def programs_in(store: GraphStore, region: str | None) -> list[str]:
+    app = create_app(Settings(graph_uri="unused.rdb"), store=store)
+    query = "query($region: String) { programs(region: $region) { id } }"
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            body = (await http.post("/graphql", json={"query": query, "variables": {"region": region}})).json()
+    assert not body.get("errors"), body["errors"]
+    return [p["id"] for p in body["data"]["programs"]]
+
+
 async def test_qualifying_tiers_use_the_new_editions_criteria_and_amounts_only(store):
     await state_after(store, OLD)
     old = await qualifying(store)
@@ -236,6 +247,8 @@ async def test_qualifying_tiers_use_the_new_editions_criteria_and_amounts_only(s
 async def test_a_program_is_left_out_only_when_every_edition_is_repealed(store, tmp_path):
     await state_after(store, OLD, REPEAL_NOTICE)
     assert await qualifying(store) == {}  # its only edition is repealed
+    assert PROGRAM not in await programs_in(store, "晋宁区")  # nor listed as applying there
+    assert PROGRAM in await programs_in(store, None)  # but still a program of the graph (history)
 
     draft = tmp_path / "repeal_draft.txt"
     draft.write_text(REPEAL_NOTICE.read_text(encoding="utf-8").replace("\n晋政办发〔2024〕2号\n", "\n（征求意见稿）\n"), encoding="utf-8")
@@ -244,6 +257,7 @@ async def test_a_program_is_left_out_only_when_every_edition_is_repealed(store, 
 
     await state_after(store, OLD, NEW, REPEAL_NOTICE)
     assert sorted(await qualifying(store)) == [f"{PROGRAM}/A", f"{PROGRAM}/B"]  # 2023 still applies
+    assert PROGRAM in await programs_in(store, "晋宁区")
 
 
 # --- the decision alone -----------------------------------------------------------------------
