@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from graphapi.domain.profile import ProfileField
 from graphapi.domain.model import (
@@ -267,7 +268,6 @@ class Knowledge:
         self._criteria_by_tier = _by_key(criteria, lambda c: c.tier_id)
         self._relaxations_by_tier = _by_key(relaxations, lambda r: r.tier_id)
         self._benefits_by_tier = _by_key(self._benefits.values(), lambda b: b.tier_id)
-        self._always_assessed, self._tiers_by_need = _reach_index(self._tiers, self._criteria_by_tier)
         governed: dict[str, list[StackingRule]] = defaultdict(list)
         for rule in self._rules.values():
             for target in dict.fromkeys(rule.governs):
@@ -322,14 +322,20 @@ class Knowledge:
         """Tiers of a program, highest (rank 1) first."""
         return self._tiers_by_program.get(program_id, [])
 
+    @cached_property
+    def _reach(self) -> tuple[frozenset[str], dict[str, set[str]]]:
+        # built on first use: the Knowledge of a duplicate check never asks
+        return _reach_index(self._tiers, self._criteria_by_tier)
+
     def tiers_within_reach_of(self, held: Iterable[str]) -> list[Tier]:
         """The tiers a person can be within reach of, given what the profile holds: the titles
         and awards (ids, their equivalents and classes included) and the names of the profile
         fields that are filled in (ProfileField). Assessing just these gives the same
         within-reach answer as assessing every tier; it keeps the work proportional to the answer."""
-        wanted = set(self._always_assessed)
+        always_assessed, tiers_by_need = self._reach
+        wanted = set(always_assessed)
         for need in held:
-            wanted.update(self._tiers_by_need.get(need, ()))
+            wanted.update(tiers_by_need.get(need, ()))
         return [tier for tier_id, tier in self._tiers.items() if tier_id in wanted]
 
     def criteria_of(self, tier_id: str) -> list[Criterion]:
