@@ -26,7 +26,7 @@ from graphapi.domain.model import (
 )
 from graphapi.domain.profile import ProfileField
 
-from graphapi.domain.knowledge import chinese_numeral
+from graphapi.domain.knowledge import Citation, chinese_numeral
 
 if TYPE_CHECKING:
     from graphapi.domain.amounts import Amount
@@ -185,8 +185,6 @@ _NUMBERED = re.compile(r"^第(\d+)([项目])$")
 def common_reference(knowledge: Knowledge, provision_ids: Iterable[str]) -> str:
     """One reference for several provisions of one policy: 一、A类第1项 … 第4项 ->
     《…》附件《…》一、A类第1至4项; entries under different parents -> each of them."""
-    from graphapi.domain.knowledge import Citation
-
     ids = list(dict.fromkeys(provision_ids))
     citations = [knowledge.citation(i) for i in ids]
     if len(ids) > 1 and all(citations) and len({c.policy_id for c in citations}) == 1:

@@ -41,8 +41,8 @@ async def test_every_provision_is_reachable_from_its_policy_in_order(empty_store
     docs = corpus_docs()
     await load_all(empty_store, docs)
     for parsed in (p for d in docs for p in d.policies):
-        rows = await empty_store.read("provisions_by_policies", ids=[parsed.policy.id])
-        assert [r["n"]["id"] for r in rows] == [p.id for p in parsed.provisions]
+        (row,) = await empty_store.read("parts_by_policies", ids=[parsed.policy.id])
+        assert [n["id"] for n in row["provisions"]] == [p.id for p in parsed.provisions]
 
 
 async def test_citation_labels_are_stored_for_rendering(empty_store):

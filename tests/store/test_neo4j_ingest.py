@@ -1,6 +1,6 @@
 """The corpus through the real pipeline into Neo4j: it loads, loads again to the identical
 graph, refuses a copy under another name, and what the API reads (policies_page,
-provisions_by_policies / provisions_by_ids, the full-text search) answers from it.
+parts_by_policies / provisions_by_ids, the full-text search) answers from it.
 
 Opt-in, like test_conformance.py: it runs when NEO4J_URI is set and WIPES that database (point
 it at a throwaway server, e.g. the one docker-compose.yml starts); it is skipped otherwise.
@@ -94,15 +94,15 @@ async def test_policies_page(neo4j: GraphStore) -> None:
 
 async def test_provisions_by_policies_and_by_ids(neo4j: GraphStore) -> None:
     ids = [p.policy.id for p in POLICIES]
-    rows = await neo4j.read("provisions_by_policies", ids=ids)
+    rows = await neo4j.read("parts_by_policies", ids=ids)
     for parsed in POLICIES:
-        mine = [row["n"] for row in rows if row["key"] == parsed.policy.id]
+        (mine,) = [row["provisions"] for row in rows if row["key"] == parsed.policy.id]
         assert [n["id"] for n in mine] == [p.id for p in parsed.provisions]  # document order
         assert [n["text"] for n in mine] == [p.text for p in parsed.provisions]
     some = [parsed.provisions[len(parsed.provisions) // 2].id for parsed in POLICIES]
     by_id = {row["key"]: row["n"] for row in await neo4j.read("provisions_by_ids", ids=[*some, "no/such"])}
     assert set(by_id) == set(some)
-    listed = {row["n"]["id"]: row["n"] for row in rows}
+    listed = {n["id"]: n for row in rows for n in row["provisions"]}
     assert all(by_id[i] == listed[i] for i in some)
 
 
