@@ -29,10 +29,11 @@ import psutil
 
 from bench import figures as out
 from bench import generate, workload, wrk
-from bench.server import ROOT, Server, serve, time_make_run
+from bench.server import ROOT, Server, rss_bytes, serve, time_make_run, used_memory
 from bench.stats import TARGETS, Timing, ratio, verdicts
 from graphapi.config import Settings
 from graphapi.store import open_store
+from graphapi.store.falkordb import registered_server
 from ingest.pipeline import ingest_paths
 
 WORK = ROOT / "var" / "bench"
@@ -137,9 +138,6 @@ class StoreCounter:
         info = await self._client.info("commandstats")
         return sum(int(v.get("calls", 0)) for k, v in info.items() if k.lower().startswith("cmdstat_graph."))
 
-    async def used_memory(self) -> int:
-        return int((await self._client.info("memory"))["used_memory"])
-
 
 async def round_trips(url: str, operations: dict[str, dict], counter: StoreCounter) -> dict[str, tuple[int, int | None]]:
     """Per operation: the round trips the API reports (extensions.storeRoundTrips, DEBUG=1) and
@@ -233,11 +231,12 @@ async def measure_scale(scale: int, mode: Mode, figures: dict[str, Any]) -> None
             figures[key("error")] = f"{type(error).__name__}: {error}"[:300]
             log(f"{scale}×: the HTTP measurements failed: {figures[key('error')]}")
         counter = StoreCounter(store)
-        pid = getattr(store, "server_pid", None)
-        if pid:
-            figures[key("store_rss_mb")] = psutil.Process(pid).memory_info().rss / 2**20
-        if counter.available:
-            figures[key("store_used_memory_mb")] = await counter.used_memory() / 2**20
+        if (found := registered_server(graph)) is not None:
+            pid, socket = found
+            if (rss := rss_bytes(pid)) is not None:
+                figures[key("store_rss_mb")] = rss / 2**20
+            if (used := await asyncio.to_thread(used_memory, socket)) is not None:
+                figures[key("store_used_memory_mb")] = used / 2**20
         try:
             with serve(graph, debug=True) as server:
                 operations = await asyncio.to_thread(example_operations, server)
@@ -267,7 +266,8 @@ def measure_http(server: Server, scale: int, mode: Mode, figures: dict[str, Any]
         figures[key("error")] = f"qualifyingTiers: {type(error).__name__}: {error}"[:300]
         log(f"{scale}×: {figures[key('error')]}")
         q = computed = None
-    figures[key("server_rss_mb")] = server.rss_bytes() / 2**20
+    if (rss := rss_bytes(server.process.pid)) is not None:
+        figures[key("server_rss_mb")] = rss / 2**20
 
     if scale == mode.scales[-1] or mode.name == "full":
         try:
@@ -297,7 +297,8 @@ def measure_http(server: Server, scale: int, mode: Mode, figures: dict[str, Any]
         figures[key(f"{name}_p50_ms")] = load.p50_ms
         figures[key(f"{name}_p99_ms")] = load.p99_ms
         figures[key(f"{name}_errors")] = load.errors
-        figures[key("server_rss_mb")] = server.rss_bytes() / 2**20
+        if (rss := rss_bytes(server.process.pid)) is not None:
+            figures[key("server_rss_mb")] = rss / 2**20
         log(f"{scale}×: wrk 64 connections, {seconds} s: qualifyingTiers{' (new each time)' if vary else ''} "
             f"{load.requests_per_second:.1f} req/s ({load.requests} answers, p50 {load.p50_ms:.1f} ms, "
             f"p99 {load.p99_ms:.1f} ms, {load.errors} errors)")

