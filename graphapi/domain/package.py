@@ -93,12 +93,19 @@ class PackageItem:
     amount: Amount
     reason: str  # Chinese: why it is in the package, or why it was set aside
     citation: str  # provision id of the benefit
-    purpose: Purpose = Purpose.PERSONAL_CASH
-    condition: str | None = None  # a later event the item depends on (5年服务期满后)
 
     @property
     def value(self) -> float:
         return self.amount.value
+
+    @property
+    def purpose(self) -> Purpose:
+        return purpose_of(self.benefit)
+
+    @property
+    def condition(self) -> str | None:
+        """A later event the item depends on (5年服务期满后), None when it has none."""
+        return later_condition(self.benefit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,14 +140,18 @@ class Totals:
 class Package:
     items: list[PackageItem]
     set_aside: list[PackageItem]
-    total_max_amount: float
+    totals: Totals
     explanation: str
-    totals: Totals = field(default_factory=lambda: Totals(0.0, 0.0, 0.0, 0.0, 0.0))
     tiers: list[TierAssessment] = field(default_factory=list)  # the tiers the package rests on
     could_add: list[TierAssessment] = field(default_factory=list)  # NEEDS_INFO tiers
     conflicts: list[Conflict] = field(default_factory=list)
     uncovered: list[UncoveredPair] = field(default_factory=list)
     rule_conflicts: list[RuleConflict] = field(default_factory=list)
+
+    @property
+    def total_max_amount(self) -> float:
+        """Every kept item's maximum amount (`totals.total`)."""
+        return self.totals.total
 
 
 def best_package(
@@ -194,9 +205,8 @@ def best_package(
     return Package(
         items=items,
         set_aside=set_aside,
-        total_max_amount=totals.total,
-        explanation=_explanation(knowledge, chosen, passed_over, could_add, items, set_aside, totals, report),
         totals=totals,
+        explanation=_explanation(knowledge, chosen, passed_over, could_add, items, set_aside, totals, report),
         tiers=list(chosen.values()),
         could_add=could_add,
         conflicts=report.conflicts,
@@ -230,14 +240,7 @@ def _item(knowledge: Knowledge, assessment: TierAssessment, benefit: Benefit, am
     if amount.cash and purpose is not Purpose.PERSONAL_CASH:
         notes.append(explain.purpose_note(purpose.value))
     return PackageItem(
-        benefit,
-        assessment.tier,
-        assessment.program,
-        amount,
-        explain.sentences(notes),
-        benefit.cited_in,
-        purpose,
-        later_condition(benefit),
+        benefit, assessment.tier, assessment.program, amount, explain.sentences(notes), benefit.cited_in
     )
 
 

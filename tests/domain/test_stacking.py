@@ -20,7 +20,10 @@ from graphapi.domain.profile import Claim
 from graphapi.domain.regions import default_regions
 from graphapi.domain.stacking import (
     MAX_CLAIMS_PER_PERSON,
+    Conflict,
+    DuplicateReport,
     InvalidClaims,
+    UncoveredPair,
     UnknownBenefits,
     Verdict,
     check,
@@ -558,6 +561,51 @@ def test_negative_amounts_and_crowded_persons_are_refused(knowledge):
     crowd = [Claim("甲", gd_benefit("post", "A"))] * (MAX_CLAIMS_PER_PERSON + 1)
     with pytest.raises(InvalidClaims, match="甲"):
         check(crowd, knowledge)
+
+
+# --- summary -------------------------------------------------------------------------------------
+
+
+def _decision(person: str, verdict: Verdict, *benefit_ids: str) -> Conflict:
+    """A decision keeping the first claim and setting aside the others (none when ALLOWED)."""
+    claims = tuple(Claim(person, benefit_id) for benefit_id in benefit_ids)
+    rule = StackingRule(f"rule:{verdict}", StackingKind.HIGHEST_ONLY, "不重复享受", "policy:p/art_1", "policy:p")
+    if verdict is Verdict.ALLOWED:
+        return Conflict(person, rule, verdict, claims, None, (), "", rule.cited_in)
+    return Conflict(person, rule, verdict, claims, claims[0], claims[1:], "", rule.cited_in)
+
+
+def test_the_summary_counts_the_whole_report():
+    report = DuplicateReport(
+        checked_claims=14,
+        persons=6,
+        conflicts=[
+            _decision("丙", Verdict.ALLOWED, "b:1", "b:2"),  # allowed: neither restricts nor sets aside
+            _decision("乙", Verdict.TOP_UP, "b:1", "b:2"),  # restricts, but pays the difference
+            _decision("甲", Verdict.VIOLATION, "b:4", "b:5"),
+            _decision("甲", Verdict.SET_ASIDE, "b:1", "b:2", "b:3"),  # two set aside
+            _decision("戊", Verdict.SET_ASIDE, "b:1", "b:2"),
+        ],
+        uncovered=[UncoveredPair("丁", (Claim("丁", "b:1"), Claim("丁", "b:6")), ("一", "六"))],
+    )
+    summary = report.summary()
+    assert summary.persons == 6
+    assert summary.persons_with_conflicts == 3  # 甲, 乙 and 戊
+    assert summary.conflicts == 5
+    assert list(summary.by_verdict.items()) == [
+        (Verdict.SET_ASIDE, 2),
+        (Verdict.VIOLATION, 1),
+        (Verdict.TOP_UP, 1),
+        (Verdict.ALLOWED, 1),
+    ]
+    assert summary.claims_set_aside == 4  # 2 + 1 + 1: the top-up's lower claim is not set aside
+    assert (summary.uncovered, summary.rule_conflicts, summary.over_cap) == (1, 0, 0)
+
+
+def test_the_summary_of_a_report_without_decisions_names_no_verdict():
+    summary = DuplicateReport(checked_claims=1, persons=1).summary()
+    assert summary.by_verdict == {}
+    assert (summary.persons_with_conflicts, summary.conflicts, summary.claims_set_aside) == (0, 0, 0)
 
 
 # --- scope and index ---------------------------------------------------------------------------------
