@@ -106,12 +106,13 @@ _TO_EMPLOYER = re.compile(r"给予(?:其)?(?:用人单位|引进单位|依托单
 _TEAM = re.compile(r"^团队|团队申报|柔性引进团队|奖励[^，。；]{0,6}团队")
 _VARIANT = re.compile(r"其中[，,]")
 # …；入选人才可申请入住人才公寓: a part that names whom it is for
-_OWN_SUBJECT = re.compile(r"^(?:入选人才|入选者|引进人才|各类人才|上述人才|以上人才)")
+_OWN_SUBJECT = re.compile(rf"^(?:{readings.SELECTED}|引进人才|各类人才|上述人才|以上人才)")
 _VERBS = re.compile(r"^.*(?:给予|申请|享受|提供|获得|申报|予以|办理|列为|发放)")
 # Headings of articles that grant (住房保障, 服务保障, 生活待遇) besides those naming a benefit.
 _BENEFIT_HEADING = re.compile(r"(?<!经费|资金|组织|财政|工作)(?:保障|待遇|服务)$")
 # A non-cash grant: what the person may apply for or enjoy, or is arranged first for them.
-_SERVICE_GRANT = re.compile(r"可(?:以)?(?:按规定)?(?:申请|享受|入住|优先)|优先(?:安排|办理|保障|解决)|免(?:费|收|租)")
+SERVICE_ASKED = r"可(?:以)?(?:按规定)?(?:申请|享受|入住|优先)|优先(?:安排|办理|保障|解决)"
+_SERVICE_GRANT = re.compile(rf"{SERVICE_ASKED}|免(?:费|收|租)")
 _TO_ORGANIZATION = re.compile(r"^其?(?:用人单位|依托单位|引进单位|所在单位)(?=.{2})")
 
 
@@ -347,7 +348,7 @@ class BenefitReader:
 
     def _own_service(self, text: str, refs: list[TierRef]) -> bool:
         """A non-cash grant that names its own beneficiaries first (A类、B类人才可申请…; 入选人才可…)."""
-        if benefit_amounts(text) or kind_of("", text) is not BenefitKind.SERVICE or not _SERVICE_GRANT.search(text):
+        if benefit_amounts(text) or not is_service_part(text):
             return False
         named = self.plan.named_tiers(text[:16], refs)
         return bool(_OWN_SUBJECT.match(text) or (named and named[0].start == 0))

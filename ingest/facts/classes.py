@@ -14,11 +14,10 @@ import re
 from dataclasses import dataclass
 
 from graphapi.domain.model import Provision
-from ingest.facts.programs import TierDraft, class_code
+from ingest.facts.programs import TierDraft, numbered_classes
 from ingest.facts.readings import Span
 
 _CN = "一二三四五六七八九十"
-_LISTED = re.compile(rf"第(?P<code>[{_CN}]{{1,2}}|[A-Z])\s*(?:类|层次|档)(?:人才)?\s*[（(](?P<gloss>[^（）()]{{2,12}})[）)]")
 _GROUP = re.compile(r"(?P<group>[^，。；、的“”（）()]{2,10}?(?:人才|人员|专家|英才))(?:按[^，。；]{0,12})?分为")
 # 第一、二、三层次人才 / 第一类、第二类人才 / 第一、二类
 _NAMED_LIST = re.compile(
@@ -66,24 +65,10 @@ class DefinedClasses:
 def defined_classes(items: list[Provision]) -> DefinedClasses | None:
     """The classes one measure of the policy defines (分为第一层次（顶尖人才）、第二层次（…）…)."""
     for item in items:
-        text = item.text
-        at = text.find("分为")
-        if at == -1:
+        tiers = numbered_classes(item)
+        if not tiers:
             continue
-        found = list(_LISTED.finditer(text, at))
-        if len({m.group("code") for m in found}) < 2:
-            continue
-        tiers = [
-            TierDraft(
-                name=match.group(0),
-                cited_in=item.id,
-                code=class_code(match.group("code")),
-                labels=(match.group("code"),),
-                short_names=(match.group("gloss"),),
-            )
-            for match in found
-        ]
-        group = _GROUP.search(text[: at + 2])
+        group = _GROUP.search(item.text[: item.text.find("分为") + 2])
         name = re.sub(r"^.*?(?:所称|所指|是指)", "", group.group("group")) if group else None  # 本措施所称高层次人才
         return DefinedClasses(tiers, name if name and len(name) >= 2 else None, item)
     return None

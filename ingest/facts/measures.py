@@ -86,11 +86,17 @@ _ORGANIZATION = re.compile(r"(?:企业|单位|合作社|机构|医院|学校|小
 # 人力资源服务机构、社会组织等引荐第一、二层次人才到保山全职工作的: a reward for bringing people in
 _REFERRAL = re.compile(r"引荐|荐才|推荐[^，。；]{0,10}(?:人才|专家)|中介|猎头")
 # 对入选者给予… / 对培养对象…: the selected, whom the measure names where it selects them
-_SELECTED = re.compile(r"^(?:对于|对)?(?:入选者|入选人才|入选对象|培养对象)$")
+_SELECTED = re.compile(rf"^(?:对于|对)?(?:{readings.SELECTED})$")
+_SELECTED_SAID = re.compile(rf"(?:{readings.SELECTED})(?=[^，。；]{{2}})")  # 入选者一般在50周岁以下
 _SELECTS = re.compile(r"(?:遴选|选拔|评选|选树|认定)(?:出)?(?:一批)?“(?P<name>[^“”]{2,16})”")
 _DEGREE_CLASS = re.compile(r"(?:博士研究生|硕士研究生|博士后|本科毕业生)$")
+# 给予购房补贴 / 给予住房、生活补贴: the benefit a grant names (a list and amounts inside it
+# included); 给予一次性生活补贴5万元: the one it names before an amount, the noun alone
+_GIVEN = re.compile(rf"给予(?P<noun>[^，。；：:]{{0,10}}?{benefit_rules.BENEFIT_NOUN})")
+_GIVEN_PAID = re.compile(rf"给予(?P<noun>[^，。；、\d]{{0,10}}?{benefit_rules.BENEFIT_NOUN})(?=\d|[^，。；]{{0,4}}\d)")
 # where a non-cash grant's beneficiaries end and what they get begins
-_SERVICE_VERB = re.compile(r"可(?:以)?(?:按规定)?(?:申请|享受|入住|优先)|优先(?:安排|办理|保障|解决)|由[^，。；]{0,16}(?:安排|办理|解决)|配偶|子女|家属")
+# (benefits' grant wording, what is arranged for them, or their family: 配偶就业、子女入学…优先安排)
+_SERVICE_VERB = re.compile(rf"{benefit_rules.SERVICE_ASKED}|由[^，。；]{{0,16}}(?:安排|办理|解决)|配偶|子女|家属")
 
 
 @dataclass(slots=True)
@@ -195,7 +201,7 @@ class MeasureReader:
         subitems = [p for p in view.subtree(item) if p.kind is ProvisionKind.SUBITEM]
         if grant.amounts or not subitems or not re.search(r"(?:以下|下列|如下)标准|[：:]$", grant.part.text):
             return [grant]
-        named = re.search(rf"给予(?P<noun>[^，。；：:]{{0,10}}?{benefit_rules.BENEFIT_NOUN})", grant.grant.text)
+        named = _GIVEN.search(grant.grant.text)
         around = [p.text for p in view.subtree(item) if p.kind is ProvisionKind.PARAGRAPH]
         context = "。".join([grant.part.text.rstrip("：:"), *around])
         grants: list[_Grant] = []
@@ -611,7 +617,7 @@ class MeasureReader:
         text = grant.grant.text
         distribution = grant.per_tier and len(grant.amounts) == count
         moneys = benefit_amounts(text)
-        given = re.search(rf"给予(?P<noun>[^，。；、\d]{{0,10}}?{benefit_rules.BENEFIT_NOUN})(?=\d|[^，。；]{{0,4}}\d)", text)
+        given = _GIVEN_PAID.search(text)
         noun = grant.noun or (benefit_rules.noun_after(text, moneys[-1].end) if moneys else None) or (given.group("noun") if given else None)
         names = [noun] if noun else _service_names(text)
         if moneys and noun:
@@ -714,7 +720,7 @@ def _selected(item: Provision, grant: _Grant) -> None:
     for sentence in readings.split(item.text, "。"):
         if sentence.start <= grant.part.start < sentence.end + 1:
             continue
-        said = re.search(r"(?:入选者|入选人才|入选对象|培养对象)(?=[^，。；]{2})", sentence.text)
+        said = _SELECTED_SAID.search(sentence.text)
         if said:
             start = sentence.start + said.start()
             grant.described = Span(item.text[start : sentence.end], start, sentence.end)

@@ -154,6 +154,27 @@ def lead_role(text: str) -> str | None:
     return None
 
 
+def numbered_classes(provision: Provision) -> list[TierDraft]:
+    """分为第一类（杰出人才）、第二类（领军人才）… -> one tier per numbered class after 分为, ranked
+    in order, when at least two distinct codes are listed."""
+    at = provision.text.find("分为")
+    if at == -1:
+        return []
+    found = list(_LISTED_CLASS.finditer(provision.text, at))
+    if len({m.group("code") for m in found}) < 2:
+        return []
+    return [
+        TierDraft(
+            name=match.group(0),
+            cited_in=provision.id,
+            code=class_code(match.group("code")),
+            labels=(match.group("code"),),
+            short_names=(match.group("gloss"),),
+        )
+        for match in found
+    ]
+
+
 def _named_classes(provision: Provision) -> list[TierDraft]:
     """分为领军型特聘专家和青年型特聘专家两个层次 -> one tier per name, ranked in order; each is also
     known by the words that tell it from the others (领军型, 青年型), as later articles write them."""
@@ -184,7 +205,7 @@ def _named_classes(provision: Provision) -> list[TierDraft]:
     return tiers
 
 
-def defined_classes(view: PolicyView) -> list[TierDraft]:
+def classes_in_definition(view: PolicyView) -> list[TierDraft]:
     """本办法所称菁英人才，是指…经认定的杰出人才、领军人才和青年拔尖人才 — one tier per class the
     definition joins, ranked in order, when every one of them is the subject of a provision of
     its own further on (杰出人才应当符合下列条件之一 / 申报领军人才的，…): the classes are named in
@@ -455,33 +476,15 @@ class ProgramReader:
     def _listed_classes(self, view: PolicyView) -> list[TierDraft]:
         """本办法所称高层次人才分为第一类（杰出人才）、第二类（领军人才）…: the classes an article
         lists, numbered (第一类) or named with their count (分为领军型专家和青年型专家两个层次), or
-        named in a definition and conditioned in an article each (`defined_classes`)."""
+        named in a definition and conditioned in an article each (`classes_in_definition`)."""
         listed = self._numbered_classes(view)
-        return listed or defined_classes(view)
+        return listed or classes_in_definition(view)
 
     def _numbered_classes(self, view: PolicyView) -> list[TierDraft]:
         for provision in view.provisions:
-            if "分为" not in provision.text:
-                continue
-            found = list(_LISTED_CLASS.finditer(provision.text[provision.text.index("分为") :]))
-            if len({m.group("code") for m in found}) < 2:
-                named = _named_classes(provision)
-                if named:
-                    return named
-                continue
-            tiers: list[TierDraft] = []
-            for match in found:
-                code = match.group("code")
-                tiers.append(
-                    TierDraft(
-                        name=match.group(0),
-                        cited_in=provision.id,
-                        code=class_code(code),
-                        labels=(code,),
-                        short_names=(match.group("gloss"),),
-                    )
-                )
-            return tiers
+            tiers = numbered_classes(provision) or _named_classes(provision)
+            if tiers:
+                return tiers
         return []
 
     def _established_in(self, view: PolicyView, name: str, region: Region | None) -> str | None:

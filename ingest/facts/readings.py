@@ -99,6 +99,8 @@ _RANK = re.compile(
     r"(?P<senior>正高级?)|(?P<associate>副高级?|副教授|副研究员|副主任医师|高级(?=职称|专业技术职称))"
     r"|(?P<middle>中级)(?=[^，。；、]{0,8}(?:职称|资格|专业技术))|(?P<junior>初级)(?=[^，。；、]{0,6}(?:职称|专业技术))"
 )
+# 入选者, 培养对象: "the selected", as a program's rules name those selection admitted
+SELECTED = r"入选者|入选人才|入选人员|入选对象|培养对象"
 SCHOOL_QUALITY = re.compile(r"双一流|世界一流|QS|985|211|重点高校|重点大学|知名高校|名校|师范院校|直属|世界排名|(?:大学|高校)排名")
 _FULL_TIME = re.compile(r"全职|刚性")
 _FLEXIBLE = re.compile(r"柔性|兼职|挂职")

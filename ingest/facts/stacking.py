@@ -37,7 +37,7 @@ _STACKABLE = re.compile(
 )
 _BAR = re.compile(r"不得(?:再)?(?:申请|申报|享受)[^，。；]{0,24}(?:资助|支持|项目|待遇|补贴|津贴|经费|奖励|专项)")
 _BAR_PERIOD = re.compile(r"(?:培养|支持|服务|资助|聘)期(?:内|间)")
-_SELECTED = re.compile(r"^(?:入选者|入选人才|入选人员|入选对象|培养对象)")
+_SELECTED = re.compile(rf"^(?:{readings.SELECTED})")
 _QUOTED = re.compile(r"“([^“”]{2,30})”")
 _SCOPE_SAME_TIME = re.compile(r"同时(?:入选|享受|获得|符合)(?P<scope>[^，。；]{2,40}?)的")
 
