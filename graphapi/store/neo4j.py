@@ -28,7 +28,7 @@ from neo4j.graph import Node, Relationship
 from neo4j.graph import Path as GraphPath
 
 from graphapi.store import fulltext
-from graphapi.store.base import Row, StoreError, StoreUnavailable, count_round_trip, plain
+from graphapi.store.base import Row, StoreError, StoreUnavailable, plain, round_trip
 from graphapi.store.queries import SCHEMA, Queries, load_queries
 
 _ELEMENTS = (Node, Relationship, GraphPath)
@@ -74,8 +74,7 @@ class Neo4jStore:
 
     async def ping(self) -> None:
         driver = self._require_driver()
-        count_round_trip()
-        with self._translate("ping"):
+        with round_trip(), self._translate("ping"):
             await driver.verify_connectivity()
 
     async def read(self, query: str, /, **params: Any) -> list[Row]:
@@ -91,8 +90,7 @@ class Neo4jStore:
         # CALL … IN TRANSACTIONS needs an auto-commit transaction, hence a session of its own.
         driver = self._require_driver()
         await self._ensure_schema()
-        count_round_trip()
-        with self._translate("reset"):
+        with round_trip(), self._translate("reset"):
             async with driver.session(database=self.database) as session:
                 result = await session.run(self.queries["reset"].text)
                 await result.consume()
@@ -110,8 +108,7 @@ class Neo4jStore:
             return
         driver = self._require_driver()
         for statement in self.queries[SCHEMA].statements:
-            count_round_trip()
-            with self._translate(SCHEMA):
+            with round_trip(), self._translate(SCHEMA):
                 await driver.execute_query(statement, routing_=RoutingControl.WRITE, database_=self.database)
         self._schema_ready = True
 
@@ -120,8 +117,7 @@ class Neo4jStore:
     ) -> Any:
         driver = self._require_driver()
         await self._ensure_schema()
-        count_round_trip()
-        with self._translate(name):
+        with round_trip(), self._translate(name):
             result = await driver.execute_query(statement, params, routing_=routing, database_=self.database)
         return result.records
 

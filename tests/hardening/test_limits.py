@@ -24,7 +24,7 @@ from graphapi.api.limits import (
 from graphapi.api.schema import MAX_ALIASES, MAX_DEPTH, MAX_FIELDS, MAX_TOKENS
 from graphapi.app import BodyLimitMiddleware
 from graphapi.config import DEFAULT_MAX_BODY_BYTES, Settings
-from graphapi.store.base import GraphStore, RoundTripCounter
+from graphapi.store.base import GraphStore, RoundTripCounter, round_trip
 from tests.hardening.conftest import serving
 
 
@@ -271,7 +271,8 @@ class SlowStore:
         self.backend = store.backend
 
     async def read(self, query: str, /, **params: Any) -> list[dict]:
-        await asyncio.sleep(self.delay)
+        with round_trip():  # as an adapter marks its calls: the delay is the store's
+            await asyncio.sleep(self.delay)
         return await self.store.read(query, **params)
 
     def __getattr__(self, name: str) -> Any:
