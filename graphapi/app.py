@@ -39,6 +39,7 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLRequestData
 from strawberry.types import ExecutionResult
 
+from graphapi.api import facts
 from graphapi.api.auth import InvalidKey, KeyRing, presented_key
 from graphapi.api.context import Context
 from graphapi.api.errors import ErrorCode
@@ -392,6 +393,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         # large request (100 000 claims) triggers again and again.
         gc.freeze()
         if store is not None:
+            # facts cached by an earlier app on this store may be stale: it was not watching
+            facts.invalidate(store)
             app.state.store = store
             yield
             return
